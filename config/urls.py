@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+
+def _admin_has_permission(request) -> bool:
+    # The secretariat uses the admin for reference data; rules decide, not is_staff.
+    return request.user.is_active and request.user.has_perm("accounts.use_admin")
+
+
+admin.site.has_permission = _admin_has_permission
+admin.site.site_header = "Rangwan"
+
+urlpatterns = [
+    path("", include("rangwan.core.urls")),
+    path("accounts/", include("rangwan.accounts.urls")),
+    path("programmes/", include("rangwan.programmes.urls")),
+    path("", include("rangwan.judging.urls")),
+    path("", include("rangwan.nominations.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,35 @@
+"""Who a user is, as django-rules predicates. Every app's rules.py builds on these."""
+
+import rules
+
+from rangwan.accounts.enums import Role
+
+
+def _has_role(*roles: str):
+    @rules.predicate(name=f"has_role({', '.join(roles)})")
+    def predicate(user) -> bool:
+        return bool(user and user.is_authenticated and user.is_active and user.role in roles)
+
+    return predicate
+
+
+is_secretariat = _has_role(Role.SECRETARIAT)
+is_district_staff = _has_role(Role.DISTRICT_STAFF)
+is_district_head = _has_role(Role.DISTRICT_HEAD)
+is_district_user = _has_role(Role.DISTRICT_STAFF, Role.DISTRICT_HEAD)
+is_committee_member = _has_role(Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR)
+is_committee_chair = _has_role(Role.COMMITTEE_CHAIR)
+is_viewer = _has_role(Role.VIEWER)
+
+
+@rules.predicate
+def is_own_district(user, district) -> bool:
+    return district is not None and user.district_id == getattr(district, "pk", None)
+
+
+# The Django admin is the secretariat's tool for reference data and accounts.
+rules.add_perm("accounts.use_admin", is_secretariat)
+rules.add_perm("accounts", is_secretariat)
+rules.add_perm("accounts.view_user", is_secretariat)
+rules.add_perm("accounts.add_user", is_secretariat)
+rules.add_perm("accounts.change_user", is_secretariat)

@@ -1,0 +1,77 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rangwan.programmes.enums import StepStatus
+from rangwan.programmes.models import Programme, WorkPlanStep
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = [
+            "name_th",
+            "name_en",
+            "short_name_th",
+            "short_name_en",
+            "responsible_unit",
+            "period_start",
+            "period_end",
+            "name_notification_deadline",
+            "dossier_deadline",
+            "joint_work_start",
+            "joint_work_end",
+            "results_deadline",
+            "closing_deadline",
+            "districts",
+            "allowed_officer_kinds",
+            "allowed_network_kinds",
+        ]
+        widgets = {
+            "name_th": forms.Textarea(attrs={"rows": 3}),
+            "name_en": forms.Textarea(attrs={"rows": 3}),
+            "districts": forms.CheckboxSelectMultiple,
+            "allowed_officer_kinds": forms.CheckboxSelectMultiple,
+            "allowed_network_kinds": forms.CheckboxSelectMultiple,
+            **{
+                name: DateInput()
+                for name in (
+                    "period_start",
+                    "period_end",
+                    "name_notification_deadline",
+                    "dossier_deadline",
+                    "joint_work_start",
+                    "joint_work_end",
+                    "results_deadline",
+                    "closing_deadline",
+                )
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the programme's own province's districts can take part.
+        self.fields["districts"].queryset = self.instance.province.districts.all()
+
+
+class WorkPlanStepForm(forms.ModelForm):
+    class Meta:
+        model = WorkPlanStep
+        fields = ["status", "done_on", "due_date", "remark"]
+        widgets = {
+            "done_on": DateInput(),
+            "due_date": DateInput(),
+            "remark": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == StepStatus.DONE and not data.get("done_on"):
+            self.add_error("done_on", _("Give the date the step was done."))
+        return data

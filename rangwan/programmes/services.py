@@ -1,0 +1,149 @@
+"""Writes to programmes and their work plans. One function a change; each is atomic and
+leaves an audit entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from rangwan.audit.services import record, snapshot
+from rangwan.core.thai import thai_digits
+from rangwan.programmes.enums import StepStatus
+from rangwan.programmes.models import Programme, WorkPlanStep
+
+DATE_FIELDS = (
+    "period_start",
+    "period_end",
+    "name_notification_deadline",
+    "dossier_deadline",
+    "joint_work_start",
+    "joint_work_end",
+    "results_deadline",
+    "closing_deadline",
+)
+TEXT_FIELDS = ("name_th", "name_en", "short_name_th", "short_name_en", "responsible_unit")
+
+
+@transaction.atomic
+def update_programme(*, programme: Programme, actor, **changes: Any) -> Programme:
+    """Change a programme's names, dates and participating districts."""
+    before = snapshot(programme)
+    districts = changes.pop("districts", None)
+    officer_kinds = changes.pop("allowed_officer_kinds", None)
+    network_kinds = changes.pop("allowed_network_kinds", None)
+    for field, value in changes.items():
+        setattr(programme, field, value)
+    programme.full_clean()
+    programme.save()
+    if districts is not None:
+        programme.districts.set(districts)
+    if officer_kinds is not None:
+        programme.allowed_officer_kinds.set(officer_kinds)
+    if network_kinds is not None:
+        programme.allowed_network_kinds.set(network_kinds)
+    record(
+        actor=actor,
+        action="programme.update",
+        obj=programme,
+        before=before,
+        after=snapshot(programme),
+    )
+    return programme
+
+
+@transaction.atomic
+def update_work_plan_step(
+    *,
+    step: WorkPlanStep,
+    actor,
+    status: str,
+    done_on: dt.date | None,
+    remark: str,
+    due_date: dt.date | None = None,
+) -> WorkPlanStep:
+    """Record the progress of one work-plan step. A step that is done needs its date."""
+    before = snapshot(step)
+    if status == StepStatus.DONE and done_on is None:
+        raise ValidationError({"done_on": _("Give the date the step was done.")})
+    step.status = status
+    step.done_on = done_on if status == StepStatus.DONE else None
+    step.remark = remark
+    if due_date is not None:
+        step.due_date = due_date
+    step.full_clean()
+    step.save()
+    record(
+        actor=actor, action="workplan.update", obj=step, before=before, after=snapshot(step)
+    )
+    return step
+
+
+def _a_year_on(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _next_year_text(text: str, year: int) -> str:
+    """Move the programme's own year in a name on by one, in both digit systems."""
+    return text.replace(thai_digits(year), thai_digits(year + 1)).replace(
+        str(year), str(year + 1)
+    )
+
+
+@transaction.atomic
+def copy_programme_to_next_year(*, programme: Programme, actor) -> Programme:
+    """A new programme a year on: dates moved a year, the same districts, eligibility,
+    work plan (reset to not started), rubric and committee seats; no nominations."""
+    from rangwan.judging.services import copy_committee, copy_rubric
+
+    year = programme.fiscal_year
+    new_short_name = _next_year_text(programme.short_name_th, year)
+    if Programme.objects.filter(
+        province=programme.province, fiscal_year=year + 1, short_name_th=new_short_name
+    ).exists():
+        raise ValidationError(
+            _("A programme “%(name)s” for fiscal year %(year)s already exists.")
+            % {"name": new_short_name, "year": year + 1}
+        )
+    copy = Programme(
+        name_th=_next_year_text(programme.name_th, year),
+        name_en=_next_year_text(programme.name_en, year),
+        short_name_th=new_short_name,
+        short_name_en=_next_year_text(programme.short_name_en, year),
+        fiscal_year=year + 1,
+        province=programme.province,
+        responsible_unit=programme.responsible_unit,
+        copied_from=programme,
+        **{field: _a_year_on(getattr(programme, field)) for field in DATE_FIELDS},
+    )
+    copy.full_clean()
+    copy.save()
+    copy.districts.set(programme.districts.all())
+    copy.allowed_officer_kinds.set(programme.allowed_officer_kinds.all())
+    copy.allowed_network_kinds.set(programme.allowed_network_kinds.all())
+    WorkPlanStep.objects.bulk_create(
+        WorkPlanStep(
+            programme=copy,
+            number=step.number,
+            title=_next_year_text(step.title, year),
+            due_date=_a_year_on(step.due_date),
+            responsible=step.responsible,
+        )
+        for step in programme.steps.all()
+    )
+    copy_rubric(source=programme, target=copy)
+    copy_committee(source=programme, target=copy)
+    record(
+        actor=actor,
+        action="programme.copy",
+        obj=copy,
+        before={"copied_from": programme.pk},
+        after=snapshot(copy),
+    )
+    return copy
