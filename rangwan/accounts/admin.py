@@ -15,7 +15,10 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["username", "first_name", "last_name", "email"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        (_("Person"), {"fields": ["title", "first_name", "last_name", "position", "email", "phone"]}),
+        (
+            _("Person"),
+            {"fields": ["title", "first_name", "last_name", "position", "email", "phone"]},
+        ),
         (_("Role"), {"fields": ["role", "district", "is_active"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]

@@ -37,9 +37,7 @@ class User(AbstractUser):
                     "District staff and district heads must have a district; other roles must not."
                 ),
             ),
-            models.CheckConstraint(
-                name="user_role_valid", condition=Q(role__in=Role.values)
-            ),
+            models.CheckConstraint(name="user_role_valid", condition=Q(role__in=Role.values)),
         ]
 
     @property

@@ -4,7 +4,14 @@ from rangwan.accounts.rules import is_secretariat
 
 # Reference data is kept by the secretariat through the Django admin.
 rules.add_perm("directory", is_secretariat)
-for model in ("province", "district", "provincialoffice", "districtoffice", "officerkind",
-              "networkkind", "person"):
+for model in (
+    "province",
+    "district",
+    "provincialoffice",
+    "districtoffice",
+    "officerkind",
+    "networkkind",
+    "person",
+):
     for action in ("view", "add", "change", "delete"):
         rules.add_perm(f"directory.{action}_{model}", is_secretariat)

@@ -33,7 +33,7 @@ class BaseCriterionFormSet(forms.BaseFormSet):
         super().clean()
         seen: set[str] = set()
         for form in self.forms:
-            if not form.has_changed() or self.can_delete and self._should_delete_form(form):
+            if not form.has_changed() or (self.can_delete and self._should_delete_form(form)):
                 continue
             code = form.cleaned_data.get("code")
             if code in seen:

@@ -82,7 +82,10 @@ def rubric_problems(declared_total: Decimal, rows: Iterable[CriterionRow]) -> li
         for stated in stated_points(f"{row.title} {row.description}"):
             if stated != row.max_points:
                 problems.append(
-                    _("Item %(code)s: the text says %(stated)s points but the maximum is %(points)s.")
+                    _(
+                        "Item %(code)s: the text says %(stated)s points "
+                        "but the maximum is %(points)s."
+                    )
                     % {"code": row.code, "stated": points(stated), "points": points(row.max_points)}
                 )
 

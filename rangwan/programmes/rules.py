@@ -15,8 +15,8 @@ def district_takes_part(user, programme) -> bool:
     return programme.districts.filter(pk=user.district_id).exists()
 
 
-takes_part = is_secretariat | is_viewer | is_committee_member | (
-    is_district_user & district_takes_part
+takes_part = (
+    is_secretariat | is_viewer | is_committee_member | (is_district_user & district_takes_part)
 )
 
 rules.add_perm("programmes.list_programmes", is_secretariat | is_viewer | is_committee_member)

@@ -76,9 +76,7 @@ def update_work_plan_step(
         step.due_date = due_date
     step.full_clean()
     step.save()
-    record(
-        actor=actor, action="workplan.update", obj=step, before=before, after=snapshot(step)
-    )
+    record(actor=actor, action="workplan.update", obj=step, before=before, after=snapshot(step))
     return step
 
 
@@ -91,9 +89,7 @@ def _a_year_on(day: dt.date) -> dt.date:
 
 def _next_year_text(text: str, year: int) -> str:
     """Move the programme's own year in a name on by one, in both digit systems."""
-    return text.replace(thai_digits(year), thai_digits(year + 1)).replace(
-        str(year), str(year + 1)
-    )
+    return text.replace(thai_digits(year), thai_digits(year + 1)).replace(str(year), str(year + 1))
 
 
 @transaction.atomic

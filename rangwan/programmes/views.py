@@ -19,9 +19,7 @@ get_programme = objectgetter(Programme, "pk")
 @login_required
 @permission_required("programmes.list_programmes", raise_exception=True)
 def programme_list(request):
-    return render(
-        request, "programmes/list.html", {"programmes": programmes_for(request.user)}
-    )
+    return render(request, "programmes/list.html", {"programmes": programmes_for(request.user)})
 
 
 @login_required
@@ -91,9 +89,7 @@ def step_edit(request, pk, step_pk):
             messages.success(request, _("The work plan step was saved."))
             return redirect("programmes:dashboard", pk=pk)
     template = "programmes/_step_form.html" if request.htmx else "programmes/step_edit.html"
-    return render(
-        request, template, {"step": step, "form": form, "programme": step.programme}
-    )
+    return render(request, template, {"step": step, "form": form, "programme": step.programme})
 
 
 @login_required
@@ -104,7 +100,11 @@ def step_row(request, pk, step_pk):
     return render(
         request,
         "programmes/_step_row.html",
-        {"step": step, "overdue": step.is_overdue(timezone.localdate()), "programme": step.programme},
+        {
+            "step": step,
+            "overdue": step.is_overdue(timezone.localdate()),
+            "programme": step.programme,
+        },
     )
 
 

@@ -40,16 +40,22 @@ def programme_indicators(programme: Programme) -> list[Indicator]:
     lessons = programme.lessons.filter(status=LessonStatus.PUBLISHED).count()
     return [
         Indicator(
-            "10.1", str(_("Every district has one pair (officer and network)")),
-            counts["pairs"], districts,
+            "10.1",
+            str(_("Every district has one pair (officer and network)")),
+            counts["pairs"],
+            districts,
         ),
         Indicator(
-            "10.2", str(_("Every district has one outstanding joint work")),
-            counts["works"], districts,
+            "10.2",
+            str(_("Every district has one outstanding joint work")),
+            counts["works"],
+            districts,
         ),
         Indicator(
-            "10.3", str(_("Lessons learned from the winning pair's work")),
-            lessons, 1,
+            "10.3",
+            str(_("Lessons learned from the winning pair's work")),
+            lessons,
+            1,
         ),
     ]
 

@@ -60,9 +60,7 @@ def test_template_filters_render_thai_dates():
     )
     with translation.override("th"):
         out = template.render(Context({"d": dt.date(2025, 2, 14), "n": 11}))
-    assert out == (
-        "๑๔ กุมภาพันธ์ ๒๕๖๘|14 ก.พ. 2568|วันศุกร์ที่ ๑๔ กุมภาพันธ์ ๒๕๖๘|14 กุมภาพันธ์ 2568|๑๑"
-    )
+    assert out == ("๑๔ กุมภาพันธ์ ๒๕๖๘|14 ก.พ. 2568|วันศุกร์ที่ ๑๔ กุมภาพันธ์ ๒๕๖๘|14 กุมภาพันธ์ 2568|๑๑")
 
 
 def test_template_filters_leave_missing_dates_empty():

@@ -1,0 +1,119 @@
+"""Every view, every role: the answer each one gets, from one explicit table.
+
+A view added to the URL configuration without a line here fails
+`test_every_view_is_in_the_table`.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from rangwan.accounts.enums import Role
+from tests.factories import DistrictFactory, UserFactory
+
+ANON = "anonymous"
+SEC, STAFF, HEAD = "secretariat", "district_staff", "district_head"
+MEMBER, CHAIR, VIEWER = "committee_member", "committee_chair", "viewer"
+SIGNED_IN = {SEC, STAFF, HEAD, MEMBER, CHAIR, VIEWER}
+ROLES = [ANON, *sorted(SIGNED_IN)]
+
+# url name -> method -> (roles allowed, status they get). Everyone else gets 403,
+# or, when not signed in, a redirect to the sign-in page.
+MATRIX = {
+    "core:home": {"GET": (SIGNED_IN, 302)},
+    "accounts:login": {"GET": ({ANON}, 200)},
+    "accounts:logout": {"POST": ({ANON, *SIGNED_IN}, 302)},
+    "programmes:list": {"GET": ({SEC, MEMBER, CHAIR, VIEWER}, 200)},
+    "programmes:dashboard": {"GET": ({SEC, VIEWER}, 200)},
+    "programmes:edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    "programmes:copy": {"GET": ({SEC}, 200), "POST": ({SEC}, 302)},
+    "programmes:step_row": {"GET": ({SEC}, 200)},
+    "programmes:step_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    "judging:rubric": {"GET": (SIGNED_IN, 200)},
+    "judging:rubric_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    "judging:committee": {"GET": ({SEC, MEMBER, CHAIR, VIEWER}, 200)},
+    "judging:seat_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    "nominations:district_home": {"GET": ({STAFF, HEAD}, 200)},
+}
+# Signed-in users who open the sign-in page are sent on home.
+SPECIAL = {("accounts:login", "GET"): 302}
+# Not ours to tabulate here: Django's admin (its own permission check is tested below)
+# and the language switch (open to all by design).
+OUTSIDE = {"admin", "set_language"}
+
+
+def _named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _named_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_view_is_in_the_table():
+    names = {
+        name
+        for name in _named_patterns(get_resolver())
+        if name.split(":")[0] not in OUTSIDE and name not in OUTSIDE
+    }
+    assert names == set(MATRIX)
+
+
+def _kwargs(name: str, demo) -> dict:
+    if name.startswith("programmes:step"):
+        return {"pk": demo.pk, "step_pk": demo.steps.first().pk}
+    if name == "judging:seat_edit":
+        return {"pk": demo.pk, "seat_pk": demo.seats.first().pk}
+    if name.startswith(("programmes:", "judging:")) and name != "programmes:list":
+        return {"pk": demo.pk}
+    return {}
+
+
+CASES = [
+    (name, method, role) for name, methods in MATRIX.items() for method in methods for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "method", "role"), CASES)
+def test_each_role_gets_the_answer_in_the_table(client, users, demo, name, method, role):
+    allowed, status = MATRIX[name][method]
+    if role != ANON:
+        client.force_login(users[role])
+    url = reverse(name, kwargs=_kwargs(name, demo))
+    response = client.get(url) if method == "GET" else client.post(url, {})
+    if role in allowed:
+        expected = status
+    elif role == ANON:
+        expected = 302
+    else:
+        expected = SPECIAL.get((name, method), 403)
+    assert response.status_code == expected, f"{role} {method} {url}"
+    if role == ANON and role not in allowed:
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_district_user_cannot_open_a_programme_their_district_is_not_in(client, demo):
+    outsider = UserFactory(role=Role.DISTRICT_STAFF, district=DistrictFactory())
+    client.force_login(outsider)
+    assert client.get(reverse("judging:rubric", args=[demo.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("role", sorted(SIGNED_IN - {SEC}))
+def test_only_the_secretariat_reaches_the_admin(client, users, role):
+    client.force_login(users[role])
+    assert client.get(reverse("admin:index")).status_code == 302
+    client.force_login(users[SEC])
+    page = client.get(reverse("admin:index"))
+    assert page.status_code == 200
+    assert reverse("admin:directory_district_changelist") in page.content.decode()
+
+
+def test_secretariat_cannot_grant_superuser_rights_in_the_admin(client, users):
+    client.force_login(users[SEC])
+    page = client.get(reverse("admin:accounts_user_change", args=[users[VIEWER].pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="is_superuser"' not in html
+    assert 'name="user_permissions"' not in html
