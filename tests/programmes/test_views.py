@@ -26,7 +26,8 @@ def test_dashboard_marks_overdue_steps(client_as, users, demo, time_at):
     # Only step 4 (due 30 Apr) is late on 1 May; steps 1-3 are done.
     assert html.count('class="chip overdue"') == 2  # the summary chip and step 4
     assert "เลยกำหนด 1 ขั้นตอน" in html
-    assert "step-4" in html
+    step4 = demo.steps.get(number=4)
+    assert f'class="step not_started is-overdue" id="step-{step4.pk}"' in html
 
 
 def test_dashboard_counts_days_to_the_next_deadline(client_as, users, demo, time_at):
