@@ -26,6 +26,12 @@ class CriterionForm(forms.Form):
     max_points = forms.DecimalField(
         label=_("Maximum points"), min_value=Decimal(0), max_digits=6, decimal_places=2
     )
+    description_th = forms.CharField(
+        label=_("Description (Thai)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    description_en = forms.CharField(
+        label=_("Description (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class BaseCriterionFormSet(forms.BaseFormSet):

@@ -9,6 +9,7 @@ from rules.contrib.views import objectgetter, permission_required
 from rangwan.judging import services
 from rangwan.judging.forms import CriterionFormSet, RubricForm, SeatForm
 from rangwan.judging.models import CommitteeSeat, Rubric
+from rangwan.judging.rubric import points
 from rangwan.programmes.models import Programme
 
 get_programme = objectgetter(Programme, "pk")
@@ -60,14 +61,18 @@ def rubric_edit(request, pk):
                 messages.success(request, _("The rubric was saved."))
                 return redirect("judging:rubric", pk=pk)
     else:
-        form = RubricForm(initial={"declared_total": rubric.declared_total if rubric else 100})
+        form = RubricForm(
+            initial={"declared_total": points(rubric.declared_total) if rubric else "100"}
+        )
         initial = [
             {
                 "code": c.code,
                 "parent": c.parent.code if c.parent else "",
                 "title_th": c.title_th,
                 "title_en": c.title_en,
-                "max_points": c.max_points,
+                "max_points": points(c.max_points),
+                "description_th": c.description_th,
+                "description_en": c.description_en,
             }
             for c in (rubric.criteria.select_related("parent") if rubric else [])
         ]

@@ -1,15 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rangwan.core.forms import BuddhistDateField
 from rangwan.programmes.enums import StepStatus
-from rangwan.programmes.models import Programme, WorkPlanStep
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from rangwan.programmes.models import DATE_FIELDS, Programme, WorkPlanStep
 
 
 class ProgrammeForm(forms.ModelForm):
@@ -39,20 +33,8 @@ class ProgrammeForm(forms.ModelForm):
             "districts": forms.CheckboxSelectMultiple,
             "allowed_officer_kinds": forms.CheckboxSelectMultiple,
             "allowed_network_kinds": forms.CheckboxSelectMultiple,
-            **{
-                name: DateInput()
-                for name in (
-                    "period_start",
-                    "period_end",
-                    "name_notification_deadline",
-                    "dossier_deadline",
-                    "joint_work_start",
-                    "joint_work_end",
-                    "results_deadline",
-                    "closing_deadline",
-                )
-            },
         }
+        field_classes = dict.fromkeys(DATE_FIELDS, BuddhistDateField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,11 +46,8 @@ class WorkPlanStepForm(forms.ModelForm):
     class Meta:
         model = WorkPlanStep
         fields = ["status", "done_on", "due_date", "remark"]
-        widgets = {
-            "done_on": DateInput(),
-            "due_date": DateInput(),
-            "remark": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = {"remark": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"done_on": BuddhistDateField, "due_date": BuddhistDateField}
 
     def clean(self):
         data = super().clean()

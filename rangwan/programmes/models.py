@@ -7,6 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from rangwan.core.models import BilingualNameMixin, TimeStampedModel
 from rangwan.programmes.enums import StepStatus
 
+DATE_FIELDS = (
+    "period_start",
+    "period_end",
+    "name_notification_deadline",
+    "dossier_deadline",
+    "joint_work_start",
+    "joint_work_end",
+    "results_deadline",
+    "closing_deadline",
+)
+
 
 class Programme(BilingualNameMixin, TimeStampedModel):
     """One year of an award programme in one province."""

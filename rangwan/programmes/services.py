@@ -13,19 +13,7 @@ from django.utils.translation import gettext as _
 from rangwan.audit.services import record, snapshot
 from rangwan.core.thai import thai_digits
 from rangwan.programmes.enums import StepStatus
-from rangwan.programmes.models import Programme, WorkPlanStep
-
-DATE_FIELDS = (
-    "period_start",
-    "period_end",
-    "name_notification_deadline",
-    "dossier_deadline",
-    "joint_work_start",
-    "joint_work_end",
-    "results_deadline",
-    "closing_deadline",
-)
-TEXT_FIELDS = ("name_th", "name_en", "short_name_th", "short_name_en", "responsible_unit")
+from rangwan.programmes.models import DATE_FIELDS, Programme, WorkPlanStep
 
 
 @transaction.atomic

@@ -53,7 +53,7 @@ def test_secretariat_marks_a_step_done_inline(browser, live_server):
     step.get_by_role("link", name="ปรับปรุงสถานะ").click()
     form = page.locator("#work-plan form")
     form.locator("select[name=status]").select_option("done")
-    form.locator("input[name=done_on]").fill("2025-04-30")
+    form.locator("input[name=done_on]").fill("30/04/2568")
     form.get_by_role("button", name="บันทึก").click()
     updated = page.locator("#work-plan li").nth(3)
     updated.locator(".chip.done").wait_for()

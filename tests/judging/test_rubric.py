@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from rangwan.core.thai import arabic_digits
+from rangwan.judging.forms import CriterionForm
 from rangwan.judging.rubric import CriterionRow, rubric_problems, stated_points
 from rangwan.judging.services import check_rubric, save_rubric
 from tests.factories import ProgrammeFactory
@@ -126,7 +127,9 @@ def test_secretariat_fixes_the_rubric_in_the_editor(client_as, users, demo):
     formset = page.context["formset"]
     data = {"declared_total": "100", **_management(formset, len(formset.forms))}
     for i, form in enumerate(formset.forms):
-        for name in ("code", "parent", "title_th", "title_en", "max_points"):
+        for name in CriterionForm.base_fields:
+            if name == "DELETE":
+                continue
             value = form.initial.get(name, "")
             data[f"criteria-{i}-{name}"] = "" if value is None else str(value)
     # Give the joint work 50: the rubric no longer adds up, and the page says where.
@@ -135,6 +138,8 @@ def test_secretariat_fixes_the_rubric_in_the_editor(client_as, users, demo):
     data[f"criteria-{last}-max_points"] = "50"
     response = client.post(url, data)
     assert response.status_code == 302
+    # Everything not changed is kept, descriptions included.
+    assert demo.rubric.criteria.get(code="2.2").description_th.startswith("การปฏิบัติตนในการยืนหยัด")
     detail = client.get(reverse("judging:rubric", args=[demo.pk])).content.decode()
     assert "ผลรวมคะแนนเต็ม 110 ไม่เท่ากับคะแนนรวมที่ประกาศ 100" in detail
     assert "หมวด 3 = 50" in detail

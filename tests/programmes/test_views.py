@@ -49,8 +49,8 @@ def test_step_updated_inline_returns_the_new_row(client_as, users, demo):
         url,
         {
             "status": StepStatus.DONE,
-            "done_on": "2025-04-30",
-            "due_date": "2025-04-30",
+            "done_on": "30/04/2568",
+            "due_date": "30/04/2568",
             "remark": "ครบ ๑๑ อำเภอ",
         },
         HTTP_HX_REQUEST="true",
@@ -67,7 +67,7 @@ def test_step_marked_done_without_a_date_is_refused_in_thai(client_as, users, de
     step = demo.steps.get(number=4)
     response = client_as(users["secretariat"]).post(
         reverse("programmes:step_edit", args=[demo.pk, step.pk]),
-        {"status": StepStatus.DONE, "done_on": "", "due_date": "2025-04-30", "remark": ""},
+        {"status": StepStatus.DONE, "done_on": "", "due_date": "30/04/2568", "remark": ""},
     )
     assert response.status_code == 200
     assert "กรุณาระบุวันที่ดำเนินการแล้วเสร็จ" in response.content.decode()
@@ -87,7 +87,7 @@ def test_programme_edit_refuses_deadlines_out_of_order(client_as, users, demo):
     data["districts"] = [d.pk for d in demo.districts.all()]
     data["allowed_officer_kinds"] = [k.pk for k in demo.allowed_officer_kinds.all()]
     data["allowed_network_kinds"] = [k.pk for k in demo.allowed_network_kinds.all()]
-    data["dossier_deadline"] = "2025-02-01"  # before the name notification deadline
+    data["dossier_deadline"] = "1/2/2568"  # before the name notification deadline
     response = client.post(url, data)
     assert response.status_code == 200
     assert "กำหนดการต้องเรียงตามลำดับ" in response.content.decode()
