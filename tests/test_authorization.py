@@ -23,14 +23,17 @@ MATRIX = {
     "accounts:login": {"GET": ({ANON}, 200)},
     "accounts:logout": {"POST": ({ANON, *SIGNED_IN}, 302)},
     "programmes:list": {"GET": ({SEC, MEMBER, CHAIR, VIEWER}, 200)},
+    "programmes:create": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "programmes:dashboard": {"GET": ({SEC, VIEWER}, 200)},
     "programmes:edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "programmes:copy": {"GET": ({SEC}, 200), "POST": ({SEC}, 302)},
+    "programmes:step_add": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "programmes:step_row": {"GET": ({SEC}, 200)},
     "programmes:step_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "judging:rubric": {"GET": (SIGNED_IN, 200)},
     "judging:rubric_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "judging:committee": {"GET": ({SEC, MEMBER, CHAIR, VIEWER}, 200)},
+    "judging:seat_add": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "judging:seat_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "nominations:district_home": {"GET": ({STAFF, HEAD}, 200)},
 }
@@ -61,12 +64,15 @@ def test_every_view_is_in_the_table():
     assert names == set(MATRIX)
 
 
+NO_PK = {"programmes:list", "programmes:create"}
+
+
 def _kwargs(name: str, demo) -> dict:
-    if name.startswith("programmes:step"):
+    if name in {"programmes:step_row", "programmes:step_edit"}:
         return {"pk": demo.pk, "step_pk": demo.steps.first().pk}
     if name == "judging:seat_edit":
         return {"pk": demo.pk, "seat_pk": demo.seats.first().pk}
-    if name.startswith(("programmes:", "judging:")) and name != "programmes:list":
+    if name.startswith(("programmes:", "judging:")) and name not in NO_PK:
         return {"pk": demo.pk}
     return {}
 

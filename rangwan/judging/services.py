@@ -129,6 +129,17 @@ def copy_committee(*, source, target) -> list[CommitteeSeat]:
 
 
 @transaction.atomic
+def add_seat(*, programme, actor, **fields) -> CommitteeSeat:
+    """A new seat at the end of the committee."""
+    last = programme.seats.order_by("-number").values_list("number", flat=True).first() or 0
+    seat = CommitteeSeat(programme=programme, number=last + 1, **fields)
+    seat.full_clean()
+    seat.save()
+    record(actor=actor, action="seat.add", obj=seat, after=snapshot(seat))
+    return seat
+
+
+@transaction.atomic
 def update_seat(*, seat: CommitteeSeat, actor, **changes) -> CommitteeSeat:
     before = snapshot(seat)
     for field, value in changes.items():

@@ -95,6 +95,25 @@ def committee(request, pk):
 @login_required
 @permission_required("judging.change_committeeseat", fn=get_programme, raise_exception=True)
 @require_http_methods(["GET", "POST"])
+def seat_add(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    form = SeatForm(request.POST or None, instance=CommitteeSeat(programme=programme))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_seat(programme=programme, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The committee seat was added."))
+            return redirect("judging:committee", pk=pk)
+    return render(
+        request, "judging/seat_edit.html", {"programme": programme, "seat": None, "form": form}
+    )
+
+
+@login_required
+@permission_required("judging.change_committeeseat", fn=get_programme, raise_exception=True)
+@require_http_methods(["GET", "POST"])
 def seat_edit(request, pk, seat_pk):
     seat = get_object_or_404(CommitteeSeat, programme_id=pk, pk=seat_pk)
     form = SeatForm(request.POST or None, instance=seat)

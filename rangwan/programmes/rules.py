@@ -22,6 +22,7 @@ takes_part = (
 rules.add_perm("programmes.list_programmes", is_secretariat | is_viewer | is_committee_member)
 rules.add_perm("programmes.view_programme", takes_part)
 rules.add_perm("programmes.view_dashboard", is_secretariat | is_viewer)
+rules.add_perm("programmes.add_programme", is_secretariat)
 rules.add_perm("programmes.change_programme", is_secretariat)
 rules.add_perm("programmes.copy_programme", is_secretariat)
 rules.add_perm("programmes.change_workplanstep", is_secretariat)

@@ -17,6 +17,26 @@ from rangwan.programmes.models import DATE_FIELDS, Programme, WorkPlanStep
 
 
 @transaction.atomic
+def create_programme(
+    *,
+    actor,
+    districts=(),
+    allowed_officer_kinds=(),
+    allowed_network_kinds=(),
+    **fields: Any,
+) -> Programme:
+    """A new programme from scratch; its work plan, rubric and seats are added after."""
+    programme = Programme(**fields)
+    programme.full_clean()
+    programme.save()
+    programme.districts.set(districts)
+    programme.allowed_officer_kinds.set(allowed_officer_kinds)
+    programme.allowed_network_kinds.set(allowed_network_kinds)
+    record(actor=actor, action="programme.create", obj=programme, after=snapshot(programme))
+    return programme
+
+
+@transaction.atomic
 def update_programme(*, programme: Programme, actor, **changes: Any) -> Programme:
     """Change a programme's names, dates and participating districts."""
     before = snapshot(programme)
@@ -52,6 +72,8 @@ def update_work_plan_step(
     done_on: dt.date | None,
     remark: str,
     due_date: dt.date | None = None,
+    title: str | None = None,
+    responsible: str | None = None,
 ) -> WorkPlanStep:
     """Record the progress of one work-plan step. A step that is done needs its date."""
     before = snapshot(step)
@@ -60,11 +82,32 @@ def update_work_plan_step(
     step.status = status
     step.done_on = done_on if status == StepStatus.DONE else None
     step.remark = remark
-    if due_date is not None:
-        step.due_date = due_date
+    for field, value in (("due_date", due_date), ("title", title), ("responsible", responsible)):
+        if value is not None:
+            setattr(step, field, value)
     step.full_clean()
     step.save()
     record(actor=actor, action="workplan.update", obj=step, before=before, after=snapshot(step))
+    return step
+
+
+@transaction.atomic
+def add_work_plan_step(
+    *, programme: Programme, actor, title: str, due_date: dt.date, responsible: str, remark=""
+) -> WorkPlanStep:
+    """A new step at the end of the work plan."""
+    last = programme.steps.order_by("-number").values_list("number", flat=True).first() or 0
+    step = WorkPlanStep(
+        programme=programme,
+        number=last + 1,
+        title=title,
+        due_date=due_date,
+        responsible=responsible,
+        remark=remark,
+    )
+    step.full_clean()
+    step.save()
+    record(actor=actor, action="workplan.add", obj=step, after=snapshot(step))
     return step
 
 

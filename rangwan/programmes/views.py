@@ -8,7 +8,12 @@ from django.views.decorators.http import require_http_methods
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.programmes import services
-from rangwan.programmes.forms import ProgrammeForm, WorkPlanStepForm
+from rangwan.programmes.forms import (
+    NewProgrammeForm,
+    NewStepForm,
+    ProgrammeForm,
+    WorkPlanStepForm,
+)
 from rangwan.programmes.models import Programme, WorkPlanStep
 from rangwan.programmes.queries import programmes_for
 from rangwan.reports.queries import district_statuses, programme_indicators
@@ -20,6 +25,24 @@ get_programme = objectgetter(Programme, "pk")
 @permission_required("programmes.list_programmes", raise_exception=True)
 def programme_list(request):
     return render(request, "programmes/list.html", {"programmes": programmes_for(request.user)})
+
+
+@login_required
+@permission_required("programmes.add_programme", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def programme_create(request):
+    form = NewProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            programme = services.create_programme(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The programme was created. Add its work plan, rubric and committee.")
+            )
+            return redirect("programmes:dashboard", pk=programme.pk)
+    return render(request, "programmes/edit.html", {"programme": None, "form": form})
 
 
 @login_required
@@ -90,6 +113,25 @@ def step_edit(request, pk, step_pk):
             return redirect("programmes:dashboard", pk=pk)
     template = "programmes/_step_form.html" if request.htmx else "programmes/step_edit.html"
     return render(request, template, {"step": step, "form": form, "programme": step.programme})
+
+
+@login_required
+@permission_required("programmes.change_workplanstep", fn=get_programme, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def step_add(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    form = NewStepForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_work_plan_step(
+                programme=programme, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The step was added to the work plan."))
+            return redirect("programmes:dashboard", pk=pk)
+    return render(request, "programmes/step_add.html", {"programme": programme, "form": form})
 
 
 @login_required

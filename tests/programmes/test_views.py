@@ -6,7 +6,7 @@ from django.urls import reverse
 from rangwan.programmes.enums import StepStatus
 from rangwan.programmes.models import Programme
 from rangwan.programmes.services import copy_programme_to_next_year
-from tests.factories import ProgrammeFactory
+from tests.factories import DistrictFactory, ProgrammeFactory
 
 
 def test_dashboard_shows_the_programme_in_thai(client_as, users, demo):
@@ -48,6 +48,8 @@ def test_step_updated_inline_returns_the_new_row(client_as, users, demo):
     response = client.post(
         url,
         {
+            "title": step.title,
+            "responsible": step.responsible,
             "status": StepStatus.DONE,
             "done_on": "30/04/2568",
             "due_date": "30/04/2568",
@@ -67,7 +69,14 @@ def test_step_marked_done_without_a_date_is_refused_in_thai(client_as, users, de
     step = demo.steps.get(number=4)
     response = client_as(users["secretariat"]).post(
         reverse("programmes:step_edit", args=[demo.pk, step.pk]),
-        {"status": StepStatus.DONE, "done_on": "", "due_date": "30/04/2568", "remark": ""},
+        {
+            "title": step.title,
+            "responsible": step.responsible,
+            "status": StepStatus.DONE,
+            "done_on": "",
+            "due_date": "30/04/2568",
+            "remark": "",
+        },
     )
     assert response.status_code == 200
     assert "กรุณาระบุวันที่ดำเนินการแล้วเสร็จ" in response.content.decode()
@@ -132,3 +141,52 @@ def test_dashboard_queries_do_not_grow_with_steps(
     client = client_as(users["secretariat"])
     with django_assert_num_queries(10):
         client.get(reverse("programmes:dashboard", args=[demo.pk]))
+
+
+def test_secretariat_adds_a_step_at_the_end_of_the_work_plan(client_as, users, demo):
+    response = client_as(users["secretariat"]).post(
+        reverse("programmes:step_add", args=[demo.pk]),
+        {"title": "ประชุมสรุปผลโครงการ", "due_date": "20/06/2568", "responsible": "กง.ยุทธศาสตร์"},
+    )
+    assert response.status_code == 302
+    step = demo.steps.get(number=9)
+    assert step.due_date == dt.date(2025, 6, 20)
+    assert step.status == StepStatus.NOT_STARTED
+
+
+def test_secretariat_creates_a_programme_from_scratch(client_as, users, demo):
+    districts = list(demo.districts.all()[:2])
+    response = client_as(users["secretariat"]).post(
+        reverse("programmes:create"),
+        {
+            "province": demo.province.pk,
+            "fiscal_year": "2569",
+            "name_th": "โครงการคนดีศรีแปดริ้ว ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
+            "short_name_th": "คนดีศรีแปดริ้ว ๒๕๖๙",
+            "period_start": "1/1/2569",
+            "period_end": "31/5/2569",
+            "name_notification_deadline": "13/2/2569",
+            "dossier_deadline": "30/4/2569",
+            "joint_work_start": "1/1/2569",
+            "joint_work_end": "30/4/2569",
+            "results_deadline": "29/5/2569",
+            "closing_deadline": "12/6/2569",
+            "districts": [d.pk for d in districts],
+            "allowed_officer_kinds": [k.pk for k in demo.allowed_officer_kinds.all()],
+            "allowed_network_kinds": [k.pk for k in demo.allowed_network_kinds.all()],
+        },
+    )
+    programme = Programme.objects.get(short_name_th="คนดีศรีแปดริ้ว ๒๕๖๙")
+    assert response["Location"] == reverse("programmes:dashboard", args=[programme.pk])
+    assert programme.dossier_deadline == dt.date(2026, 4, 30)
+    assert set(programme.districts.all()) == set(districts)
+
+
+def test_new_programme_refuses_districts_of_another_province(client_as, users, demo):
+    other = DistrictFactory()
+    response = client_as(users["secretariat"]).post(
+        reverse("programmes:create"),
+        {"province": demo.province.pk, "fiscal_year": "2569", "districts": [other.pk]},
+    )
+    assert response.status_code == 200
+    assert "อำเภอต่อไปนี้ไม่อยู่ในจังหวัดฉะเชิงเทรา" in response.content.decode()
