@@ -145,6 +145,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [("fonts/sarabun", str(fontpkg_sarabun.ROOT / "files"))]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Evidence is never given a public URL: a view checks who asks, then streams it.
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "evidence"), "base_url": "/no-public-url/"},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -154,6 +159,15 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+
+# Evidence uploads (photos and PDFs), in bytes and pixels.
+EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("EVIDENCE_MAX_FILE_MB", "20")) * 1024 * 1024
+EVIDENCE_MAX_DOSSIER_BYTES = int(os.environ.get("EVIDENCE_MAX_DOSSIER_MB", "200")) * 1024 * 1024
+EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", str(60_000_000)))
+EVIDENCE_MAX_SIDE = int(os.environ.get("EVIDENCE_MAX_SIDE", "4096"))
+EVIDENCE_THUMBNAIL_SIDE = 480
+# Uploads above this go to a temporary file, not memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
