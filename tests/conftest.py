@@ -42,17 +42,23 @@ def client_as(client):
 
 @pytest.fixture
 def time_at(monkeypatch):
-    """Make `timezone.localdate()` and `now()` answer as on the given day, noon Bangkok."""
+    """Make `timezone.now()` answer as at the given moment: a date means noon in
+    Bangkok; a naive datetime is read as Bangkok time."""
     import datetime as dt
     import zoneinfo
 
     from django.utils import timezone
 
-    def set_day(day: dt.date):
-        moment = dt.datetime.combine(day, dt.time(12), tzinfo=zoneinfo.ZoneInfo("Asia/Bangkok"))
-        monkeypatch.setattr(timezone, "now", lambda: moment)
+    bangkok = zoneinfo.ZoneInfo("Asia/Bangkok")
 
-    return set_day
+    def set_time(when):
+        if not isinstance(when, dt.datetime):
+            when = dt.datetime.combine(when, dt.time(12))
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=bangkok)
+        monkeypatch.setattr(timezone, "now", lambda: when)
+
+    return set_time
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -6,8 +6,11 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import Q
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 
 from rangwan.core.models import TimeStampedModel
@@ -177,8 +180,25 @@ class Dossier(TimeStampedModel):
         return str(self.nomination)
 
 
+class EvidenceStorage(LazyObject):
+    """The "evidence" storage from settings.STORAGES, looked up when first used (and
+    again after a test changes the setting)."""
+
+    def _setup(self):
+        self._wrapped = storages["evidence"]
+
+
+evidence_storage_proxy = EvidenceStorage()
+
+
+@receiver(setting_changed)
+def _reset_evidence_storage(*, setting, **kwargs):
+    if setting == "STORAGES":
+        evidence_storage_proxy._wrapped = empty
+
+
 def evidence_storage():
-    return storages["evidence"]
+    return evidence_storage_proxy
 
 
 def evidence_path(instance: "Evidence", filename: str) -> str:

@@ -1,0 +1,129 @@
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from rangwan.directory.models import NetworkKind, OfficerKind
+from rangwan.nominations import services
+from rangwan.nominations.enums import DisciplineRecord, EvidenceSection
+
+# Inside the demo programme's windows: names by 14 Feb 2568, dossier by 30 Apr 2568.
+BEFORE_NAMES = dt.datetime(2025, 2, 1, 10, 0)
+BEFORE_DOSSIER = dt.datetime(2025, 4, 1, 10, 0)
+
+OFFICER = {
+    "title": "นาย",
+    "first_name": "สมมติ",
+    "last_name": "ใจซื่อ",
+    "position": "นักวิชาการพัฒนาชุมชน",
+}
+MEMBER = {"title": "นาง", "first_name": "สมมุติ", "last_name": "รักถิ่น", "position": ""}
+
+COMPLETE_DOSSIER = {
+    "years_in_position": 6,
+    "discipline": DisciplineRecord.NEVER_PUNISHED,
+    "discipline_note": "",
+    "conduct_1": "ปฏิบัติตามระเบียบอย่างเคร่งครัด",
+    "conduct_2": "แจ้งเบาะแสการทุจริตต่อหน่วยงาน",
+    "conduct_3": "ส่งเสริมการตรวจสอบการใช้งบประมาณของหมู่บ้าน",
+    "conduct_4": "ทำงานนอกเวลาราชการเพื่อประชาชน",
+    "conduct_5": "จิตอาสาพัฒนาวัด",
+    "work_title": "กองทุนแม่ของแผ่นดินโปร่งใส ตรวจสอบได้",
+    "work_steps": "ประชุม วางแผน จัดทำบัญชี เผยแพร่",
+    "work_start": dt.date(2025, 1, 10),
+    "work_end": dt.date(2025, 4, 10),
+    "work_results": "บัญชีกองทุนเปิดเผยต่อสมาชิกทุกเดือน",
+    "work_use": "ขยายผลไปยัง ๓ หมู่บ้าน",
+}
+
+
+def photo_bytes(fmt="JPEG", size=(64, 48), exif=None) -> bytes:
+    out = io.BytesIO()
+    image = Image.new("RGB", size, (200, 120, 40))
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(out, fmt, **kwargs)
+    return out.getvalue()
+
+
+def upload(name="photo.jpg", data=None, content_type="image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, photo_bytes() if data is None else data, content_type)
+
+
+@pytest.fixture
+def staff(users):
+    return users["district_staff"]
+
+
+@pytest.fixture
+def head(users):
+    return users["district_head"]
+
+
+@pytest.fixture
+def register(demo, staff, time_at):
+    def do(**changes):
+        time_at(BEFORE_NAMES)
+        fields = {
+            "programme": demo,
+            "district": staff.district,
+            "actor": staff,
+            "officer": OFFICER,
+            "officer_kind": OfficerKind.objects.get(code="phatthanakon"),
+            "member": MEMBER,
+            "network_kind": NetworkKind.objects.get(code="mae-phaendin"),
+            "network_name": "กองทุนแม่ของแผ่นดินบ้านหนองไม้แดง",
+            "member_role": "ประธาน",
+        }
+        return services.register_pair(**(fields | changes))
+
+    return do
+
+
+@pytest.fixture
+def nomination(register):
+    return register()
+
+
+@pytest.fixture
+def complete(nomination, staff, time_at):
+    """A registered pair with a complete dossier and one photo of the joint work."""
+    time_at(BEFORE_DOSSIER)
+    services.save_dossier(nomination=nomination, actor=staff, revision=0, **COMPLETE_DOSSIER)
+    services.add_evidence(
+        nomination=nomination,
+        actor=staff,
+        upload=upload(),
+        section=EvidenceSection.JOINT_WORK,
+        caption="ประชุมกองทุน",
+    )
+    nomination.refresh_from_db()
+    return nomination
+
+
+@pytest.fixture
+def submitted(complete, staff, head):
+    services.certify_dossier(
+        nomination=complete,
+        actor=head,
+        certifier_name=head.display_name,
+        certifier_position="พัฒนาการอำเภอบางคล้า",
+    )
+    services.submit_dossier(
+        nomination=complete, actor=staff, officer_confirmed=True, member_confirmed=True
+    )
+    complete.refresh_from_db()
+    return complete
+
+
+@pytest.fixture(autouse=True)
+def _evidence_in_tmp(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": "/no-public-url/"},
+        },
+    }
+    return tmp_path / "evidence"
