@@ -23,7 +23,7 @@ def test_registering_the_pair_records_officer_and_member(nomination, staff):
 
 
 def test_a_second_pair_for_the_same_district_is_refused(register, nomination):
-    with pytest.raises(ValidationError, match="อำเภอนี้แจ้งรายชื่อคู่แล้ว|already registered"):
+    with pytest.raises(ValidationError, match="อำเภอนี้แจ้งรายชื่อคู่แล้ว"):
         register()
     assert Nomination.objects.count() == 1
 
@@ -197,7 +197,7 @@ def test_digest_covers_content_and_files(complete):
 
 
 def test_submission_needs_certification_and_confirmations(complete, staff, head):
-    with pytest.raises(ValidationError, match="certified|รับรอง"):
+    with pytest.raises(ValidationError, match="ส่งได้เฉพาะแบบเสนอผลงานที่พัฒนาการอำเภอรับรองแล้ว"):
         services.submit_dossier(
             nomination=complete, actor=staff, officer_confirmed=True, member_confirmed=True
         )
@@ -225,7 +225,7 @@ def test_changing_a_certified_dossier_voids_the_certification(complete, staff, h
 
 
 def test_a_submitted_dossier_cannot_be_edited(submitted, staff):
-    with pytest.raises(ValidationError, match="ส่งผลงานแล้ว|Submitted"):
+    with pytest.raises(ValidationError, match="ส่งผลงานแล้ว"):
         services.save_dossier(
             nomination=submitted, actor=staff, revision=submitted.dossier.revision, work_use="x"
         )
