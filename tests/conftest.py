@@ -4,6 +4,8 @@ from rangwan.accounts.models import User
 from rangwan.programmes.demo import load_demo
 from rangwan.programmes.models import Programme
 
+pytest_plugins = ["tests.fixtures_nominations"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings):
@@ -28,6 +30,8 @@ def users(demo) -> dict[str, User]:
         "committee_member": User.objects.get(username="committee2"),
         "committee_chair": User.objects.get(username="committee1"),
         "viewer": User.objects.get(username="viewer"),
+        "other_staff": User.objects.get(username="staff.mueang"),
+        "other_head": User.objects.get(username="head.mueang"),
     }
 
 

@@ -13,7 +13,10 @@ from tests.factories import DistrictFactory, UserFactory
 ANON = "anonymous"
 SEC, STAFF, HEAD = "secretariat", "district_staff", "district_head"
 MEMBER, CHAIR, VIEWER = "committee_member", "committee_chair", "viewer"
-SIGNED_IN = {SEC, STAFF, HEAD, MEMBER, CHAIR, VIEWER}
+# District users of another district than the one whose nomination is requested.
+OTHER_STAFF, OTHER_HEAD = "other_staff", "other_head"
+DISTRICT = {STAFF, HEAD, OTHER_STAFF, OTHER_HEAD}
+SIGNED_IN = {SEC, MEMBER, CHAIR, VIEWER} | DISTRICT
 ROLES = [ANON, *sorted(SIGNED_IN)]
 
 # url name -> method -> (roles allowed, status they get). Everyone else gets 403,
@@ -35,7 +38,25 @@ MATRIX = {
     "judging:committee": {"GET": ({SEC, MEMBER, CHAIR, VIEWER}, 200)},
     "judging:seat_add": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "judging:seat_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
-    "nominations:district_home": {"GET": ({STAFF, HEAD}, 200)},
+    "nominations:district_home": {"GET": (DISTRICT, 200)},
+    "nominations:mine": {"GET": (DISTRICT, 200)},
+    "nominations:register": {
+        "GET": ({STAFF, OTHER_STAFF}, 200),
+        "POST": ({STAFF, OTHER_STAFF}, 200),
+    },
+    "nominations:screening": {"GET": ({SEC}, 200)},
+    "nominations:extension": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    "nominations:detail": {"GET": ({SEC, STAFF, HEAD}, 200)},
+    "nominations:dossier": {"GET": ({STAFF}, 200), "POST": ({STAFF}, 200)},
+    "nominations:autosave": {"POST": ({STAFF}, 200)},
+    "nominations:evidence_add": {"POST": ({STAFF}, 302)},
+    "nominations:evidence_remove": {"POST": ({STAFF}, 302)},
+    "nominations:evidence_file": {"GET": ({SEC, STAFF, HEAD}, 200)},
+    "nominations:certify": {"POST": ({HEAD}, 302)},
+    "nominations:submit": {"POST": ({STAFF}, 302)},
+    "nominations:screen": {"POST": ({SEC}, 302)},
+    "nominations:version": {"GET": ({SEC, STAFF, HEAD}, 200)},
+    "nominations:receipt": {"GET": ({SEC, STAFF, HEAD}, 200)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -65,14 +86,30 @@ def test_every_view_is_in_the_table():
 
 
 NO_PK = {"programmes:list", "programmes:create"}
+PROGRAMME_LEVEL = {"nominations:mine", "nominations:register", "nominations:screening"}
 
 
-def _kwargs(name: str, demo) -> dict:
+def _kwargs(name: str, demo, nomination) -> dict:
+    evidence = nomination.evidence.first()
+    if name == "nominations:extension":
+        return {"pk": demo.pk, "district_pk": nomination.district_id}
+    if name == "nominations:evidence_file":
+        return {"evidence_pk": evidence.pk, "variant": "file"}
+    if name == "nominations:evidence_remove":
+        return {"pk": nomination.pk, "evidence_pk": evidence.pk}
+    if name in {"nominations:version", "nominations:receipt"}:
+        return {"pk": nomination.pk, "number": 1}
+    if name.startswith("nominations:") and name not in PROGRAMME_LEVEL | {
+        "nominations:district_home"
+    }:
+        return {"pk": nomination.pk}
     if name in {"programmes:step_row", "programmes:step_edit"}:
         return {"pk": demo.pk, "step_pk": demo.steps.first().pk}
     if name == "judging:seat_edit":
         return {"pk": demo.pk, "seat_pk": demo.seats.first().pk}
-    if name.startswith(("programmes:", "judging:")) and name not in NO_PK:
+    if (
+        name.startswith(("programmes:", "judging:")) and name not in NO_PK
+    ) or name in PROGRAMME_LEVEL:
         return {"pk": demo.pk}
     return {}
 
@@ -83,11 +120,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "method", "role"), CASES)
-def test_each_role_gets_the_answer_in_the_table(client, users, demo, name, method, role):
+def test_each_role_gets_the_answer_in_the_table(client, users, demo, submitted, name, method, role):
     allowed, status = MATRIX[name][method]
     if role != ANON:
         client.force_login(users[role])
-    url = reverse(name, kwargs=_kwargs(name, demo))
+    url = reverse(name, kwargs=_kwargs(name, demo, submitted))
     response = client.get(url) if method == "GET" else client.post(url, {})
     if role in allowed:
         expected = status

@@ -115,6 +115,12 @@ class Nomination(TimeStampedModel):
             return self.network_kind_other
         return str(self.network_kind) if self.network_kind else ""
 
+    @property
+    def network_kind_label_th(self) -> str:
+        if self.network_kind and self.network_kind.requires_name:
+            return self.network_kind_other
+        return self.network_kind.name_th if self.network_kind else ""
+
 
 class Dossier(TimeStampedModel):
     """แบบเสนอผลงาน: the district's working copy. Submitting freezes it as a version."""

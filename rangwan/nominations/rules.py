@@ -1,5 +1,31 @@
 import rules
 
-from rangwan.accounts.rules import is_district_user
+from rangwan.accounts.rules import (
+    is_district_head,
+    is_district_staff,
+    is_district_user,
+    is_secretariat,
+)
+from rangwan.programmes.rules import district_takes_part
+
+
+@rules.predicate
+def is_own_nomination(user, nomination) -> bool:
+    return nomination is not None and user.district_id == nomination.district_id
+
 
 rules.add_perm("nominations.view_district_home", is_district_user)
+# On a programme: may this district user register the district's pair?
+rules.add_perm("nominations.register_pair", is_district_staff & district_takes_part)
+rules.add_perm("nominations.view_own_nomination", is_district_user & district_takes_part)
+# On a nomination:
+rules.add_perm(
+    "nominations.view_nomination", is_secretariat | (is_district_user & is_own_nomination)
+)
+rules.add_perm("nominations.change_nomination", is_district_staff & is_own_nomination)
+rules.add_perm("nominations.certify_dossier", is_district_head & is_own_nomination)
+rules.add_perm("nominations.submit_dossier", is_district_staff & is_own_nomination)
+rules.add_perm("nominations.screen_nomination", is_secretariat)
+# On a programme:
+rules.add_perm("nominations.view_screening", is_secretariat)
+rules.add_perm("nominations.grant_extension", is_secretariat)

@@ -192,8 +192,13 @@ def _pair(nomination: Nomination) -> dict[str, Any]:
     return {
         "officer": snapshot(nomination.officer, fields=[*OFFICER_FIELDS]),
         "officer_kind": nomination.officer_kind_id,
+        "officer_kind_name": nomination.officer_kind.name_th,
+        "office": nomination.district.office.name_th
+        if hasattr(nomination.district, "office")
+        else "",
         "member": snapshot(nomination.member, fields=[*OFFICER_FIELDS]),
         "network_kind": nomination.network_kind_id,
+        "network_kind_name": nomination.network_kind_label_th,
         "network_kind_other": nomination.network_kind_other,
         "network_name": nomination.network_name,
         "member_role": nomination.member_role,

@@ -8,7 +8,7 @@ from rangwan.directory.models import NetworkKind, OfficerKind
 from rangwan.nominations import services
 from rangwan.nominations.enums import DeadlineKind, NominationStatus, ScreeningOutcome
 from rangwan.nominations.models import Nomination
-from tests.nominations.conftest import BEFORE_DOSSIER, COMPLETE_DOSSIER, upload
+from tests.fixtures_nominations import BEFORE_DOSSIER, COMPLETE_DOSSIER, upload
 
 S = NominationStatus
 

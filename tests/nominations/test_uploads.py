@@ -14,7 +14,7 @@ from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 from rangwan.nominations import services
 from rangwan.nominations.enums import EvidenceKind, EvidenceSection
 from rangwan.nominations.models import Evidence
-from tests.nominations.conftest import BEFORE_DOSSIER, photo_bytes, upload
+from tests.fixtures_nominations import BEFORE_DOSSIER, photo_bytes, upload
 
 pytestmark = pytest.mark.usefixtures("demo")
 
