@@ -176,6 +176,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "False")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rangwan@localhost")
+# Where links in emails point; the address people open Rangwan at.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Days before a district deadline when reminders go out.
+REMINDER_DAYS = [int(d) for d in envlist("REMINDER_DAYS", "7,1")]
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", str(not DEBUG))

@@ -86,3 +86,40 @@ def pytest_collection_modifyitems(config, items):
     reason = f"browser tests skipped: {CHROMIUM} not found (apt-get install chromium)"
     for item in browser_items:
         item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's SMTP backend delivers to it."""
+    import socket
+    from email import message_from_bytes
+    from email.policy import default
+
+    from aiosmtpd.controller import Controller
+
+    class Inbox:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            message = message_from_bytes(envelope.content, policy=default)
+            self.messages.append(
+                {
+                    "to": list(envelope.rcpt_tos),
+                    "subject": str(message["subject"]).strip(),
+                    "body": message.get_body(("plain",)).get_content(),
+                }
+            )
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = False
+    yield inbox
+    controller.stop()

@@ -322,3 +322,31 @@ class DeadlineExtension(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.district}: {self.get_kind_display()} → {self.until}"
+
+
+class Reminder(models.Model):
+    """A deadline reminder that was sent, so a second run of the command (cron, twice a
+    day) never sends it again. A new deadline (an extension) gets its own reminders."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.CASCADE, related_name="reminders"
+    )
+    district = models.ForeignKey("directory.District", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("deadline"), max_length=30, choices=DeadlineKind.choices)
+    deadline = models.DateField(_("deadline day"))
+    days_before = models.PositiveSmallIntegerField(_("days before"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "district", "kind", "deadline", "days_before"],
+                name="reminder_sent_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district} {self.kind} {self.deadline} -{self.days_before}"

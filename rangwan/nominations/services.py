@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from rangwan.audit.services import record, snapshot
 from rangwan.core.thai import date_full
 from rangwan.directory.models import Person
-from rangwan.nominations import deadlines
+from rangwan.nominations import deadlines, notifications
 from rangwan.nominations.enums import (
     TRANSITIONS,
     DeadlineKind,
@@ -507,6 +507,7 @@ def submit_dossier(
         version=version.number,
         sha256=version.sha256,
     )
+    notifications.on_submission(version)
     return version
 
 
@@ -557,6 +558,7 @@ def screen_dossier(
             reason=_("Returned for correction: %(reasons)s") % {"reasons": reasons},
             actor=actor,
         )
+    notifications.on_screening(version)
     return version
 
 

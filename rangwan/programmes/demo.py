@@ -329,6 +329,8 @@ def _user(username: str, role: str, n: int, *, district=None, position="") -> De
             "first_name": first,
             "last_name": last,
             "position": position,
+            # .test is reserved for testing: demo mail can never reach a real mailbox.
+            "email": f"{username}@rangwan.test",
         },
     )
     if created:
