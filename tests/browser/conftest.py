@@ -37,3 +37,21 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def open_page(browser):
+    """Pages in fresh browser contexts, all closed when the test ends so that no
+    request is still in flight when the next test starts."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 900, scale: int = 1):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, device_scale_factor=scale
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -13,9 +13,11 @@ def sign_in(page, live_server, username):
     page.wait_for_load_state("networkidle")
 
 
-def test_secretariat_signs_in_sees_dashboard_and_switches_language(browser, live_server, artifacts):
+def test_secretariat_signs_in_sees_dashboard_and_switches_language(
+    open_page, live_server, artifacts
+):
     load_demo()
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_page()
     sign_in(page, live_server, "secretariat")
 
     assert page.locator("h1").inner_text() == "๑ พัฒนากร ๑ เครือข่ายการพัฒนา ๒๕๖๘"
@@ -33,21 +35,19 @@ def test_secretariat_signs_in_sees_dashboard_and_switches_language(browser, live
     page.click("button[value=th]")
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("heading", name="แผนการดำเนินงาน").is_visible()
-    page.close()
 
 
-def test_dashboard_fits_a_360_pixel_phone(browser, live_server, artifacts):
+def test_dashboard_fits_a_360_pixel_phone(open_page, live_server, artifacts):
     load_demo()
-    page = browser.new_page(viewport={"width": 360, "height": 780}, device_scale_factor=2)
+    page = open_page(360, 780, 2)
     sign_in(page, live_server, "secretariat")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=str(artifacts / "dashboard-phone.png"), full_page=True)
-    page.close()
 
 
-def test_secretariat_marks_a_step_done_inline(browser, live_server):
+def test_secretariat_marks_a_step_done_inline(open_page, live_server):
     load_demo()
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_page()
     sign_in(page, live_server, "secretariat")
     step = page.locator("#work-plan li").nth(3)
     step.get_by_role("link", name="ปรับปรุงสถานะ").click()
@@ -60,15 +60,13 @@ def test_secretariat_marks_a_step_done_inline(browser, live_server):
     assert "เสร็จ 30 เม.ย. 2568" in updated.inner_text()
     page.reload()
     assert "ดำเนินการแล้ว" in page.locator("#work-plan li").nth(3).inner_text()
-    page.close()
 
 
-def test_district_staff_sees_their_district_and_what_to_do(browser, live_server, artifacts):
+def test_district_staff_sees_their_district_and_what_to_do(open_page, live_server, artifacts):
     load_demo()
-    page = browser.new_page(viewport={"width": 360, "height": 780}, device_scale_factor=2)
+    page = open_page(360, 780, 2)
     sign_in(page, live_server, "staff.bangkhla")
     assert page.locator("h1").inner_text() == "อำเภอบางคล้า"
     assert "แจ้งรายชื่อผู้เข้ารับการคัดเลือก" in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=str(artifacts / "district-home-phone.png"), full_page=True)
-    page.close()

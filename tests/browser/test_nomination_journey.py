@@ -15,9 +15,8 @@ from tests.fixtures_nominations import photo_bytes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 360, "height": 780}, device_scale_factor=1)
-    page = context.new_page()
+def sign_in(open_page, live_server, username):
+    page = open_page(360, 780)
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
@@ -27,7 +26,7 @@ def sign_in(browser, live_server, username):
 
 
 def test_district_journey_from_registration_to_acceptance(
-    browser, live_server, artifacts, tmp_path, settings
+    open_page, live_server, artifacts, tmp_path, settings
 ):
     settings.STORAGES = {
         **settings.STORAGES,
@@ -60,7 +59,7 @@ def test_district_journey_from_registration_to_acceptance(
     base = live_server.url
 
     # 1. Staff registers the pair.
-    staff = sign_in(browser, live_server, "staff.bangkhla")
+    staff = sign_in(open_page, live_server, "staff.bangkhla")
     staff.goto(f"{base}/programmes/{programme.pk}/my-nomination/pair/")
     staff.select_option("#id_officer_title", "นาย")
     staff.fill("#id_officer_first_name", "สมมติ")
@@ -104,7 +103,7 @@ def test_district_journey_from_registration_to_acceptance(
     shot(staff, "2-dossier")
 
     # 3. The district head reviews and certifies.
-    head = sign_in(browser, live_server, "head.bangkhla")
+    head = sign_in(open_page, live_server, "head.bangkhla")
     head.goto(f"{base}/nominations/{nomination.pk}/")
     head.get_by_role("button", name="รับรอง").click()
     head.wait_for_load_state("networkidle")
@@ -123,7 +122,7 @@ def test_district_journey_from_registration_to_acceptance(
     shot(staff, "4-receipt")
 
     # 5. The secretariat returns it with reasons.
-    sec = sign_in(browser, live_server, "secretariat")
+    sec = sign_in(open_page, live_server, "secretariat")
     sec.goto(f"{base}/programmes/{programme.pk}/screening/?state=submitted")
     sec.get_by_role("link", name="เปิด").click()
     sec.get_by_label("ส่งกลับให้แก้ไข").check()
