@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rangwan.judging",
     "rangwan.nominations",
     "rangwan.learning",
+    "rangwan.documents",
     "rangwan.reports",
     "rangwan.audit",
 ]

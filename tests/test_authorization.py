@@ -45,6 +45,8 @@ MATRIX = {
         "POST": ({STAFF, OTHER_STAFF}, 200),
     },
     "nominations:screening": {"GET": ({SEC}, 200)},
+    "nominations:packet": {"GET": ({SEC, MEMBER, CHAIR}, 200)},
+    "nominations:dossier_pdf": {"GET": ({SEC, STAFF, HEAD}, 200)},
     "nominations:extension": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "nominations:detail": {"GET": ({SEC, STAFF, HEAD}, 200)},
     "nominations:dossier": {"GET": ({STAFF}, 200), "POST": ({STAFF}, 200)},
@@ -86,7 +88,12 @@ def test_every_view_is_in_the_table():
 
 
 NO_PK = {"programmes:list", "programmes:create"}
-PROGRAMME_LEVEL = {"nominations:mine", "nominations:register", "nominations:screening"}
+PROGRAMME_LEVEL = {
+    "nominations:mine",
+    "nominations:register",
+    "nominations:screening",
+    "nominations:packet",
+}
 
 
 def _kwargs(name: str, demo, nomination) -> dict:

@@ -1,6 +1,7 @@
 import rules
 
 from rangwan.accounts.rules import (
+    is_committee_member,
     is_district_head,
     is_district_staff,
     is_district_user,
@@ -26,6 +27,22 @@ rules.add_perm("nominations.change_nomination", is_district_staff & is_own_nomin
 rules.add_perm("nominations.certify_dossier", is_district_head & is_own_nomination)
 rules.add_perm("nominations.submit_dossier", is_district_staff & is_own_nomination)
 rules.add_perm("nominations.screen_nomination", is_secretariat)
+
+
+@rules.predicate
+def is_accepted(user, nomination) -> bool:
+    from rangwan.nominations.enums import NominationStatus
+
+    return nomination is not None and nomination.status == NominationStatus.ACCEPTED
+
+
+# The committee reads accepted dossiers (the packet); the districts and the secretariat
+# read their own and all, respectively.
+rules.add_perm(
+    "nominations.view_dossier_pdf",
+    is_secretariat | (is_district_user & is_own_nomination) | (is_committee_member & is_accepted),
+)
 # On a programme:
 rules.add_perm("nominations.view_screening", is_secretariat)
+rules.add_perm("nominations.view_packet", is_secretariat | is_committee_member)
 rules.add_perm("nominations.grant_extension", is_secretariat)

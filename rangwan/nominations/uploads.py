@@ -20,7 +20,7 @@ from typing import IO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from rangwan.nominations.enums import EvidenceKind
 
@@ -127,6 +127,9 @@ def _clean_photo(upload) -> CleanFile:
         "pixels",
     )
     Image.MAX_IMAGE_PIXELS = max_pixels
+    # WeasyPrint sets this process-wide flag to True when it is imported, which would
+    # let a truncated photo through with its missing part painted grey.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

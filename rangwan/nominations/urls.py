@@ -8,6 +8,7 @@ urlpatterns = [
     path("programmes/<int:pk>/my-nomination/", views.my_nomination, name="mine"),
     path("programmes/<int:pk>/my-nomination/pair/", views.register_pair, name="register"),
     path("programmes/<int:pk>/screening/", views.screening_list, name="screening"),
+    path("programmes/<int:pk>/committee-packet.pdf", views.committee_packet, name="packet"),
     path(
         "programmes/<int:pk>/districts/<int:district_pk>/extension/",
         views.extension,
@@ -15,6 +16,7 @@ urlpatterns = [
     ),
     path("nominations/<int:pk>/", views.nomination_detail, name="detail"),
     path("nominations/<int:pk>/dossier/", views.dossier_edit, name="dossier"),
+    path("nominations/<int:pk>/dossier.pdf", views.dossier_pdf, name="dossier_pdf"),
     path("nominations/<int:pk>/dossier/autosave/", views.dossier_autosave, name="autosave"),
     path("nominations/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
     path(

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -419,6 +419,38 @@ def screening_list(request, pk):
             "states": queries.STATE_CHOICES,
         },
     )
+
+
+@login_required
+@permission_required("nominations.view_dossier_pdf", fn=get_nomination, raise_exception=True)
+@require_GET
+def dossier_pdf(request, pk):
+    from rangwan.documents.dossiers import render_dossier_pdf
+
+    nomination = get_object_or_404(
+        Nomination.objects.select_related("programme", "district"), pk=pk
+    )
+    pdf = render_dossier_pdf(nomination)
+    return _pdf_response(pdf, f"dossier-{nomination.district.code}.pdf")
+
+
+@login_required
+@permission_required("nominations.view_packet", fn=get_programme, raise_exception=True)
+@require_GET
+def committee_packet(request, pk):
+    from rangwan.documents.dossiers import render_committee_packet
+
+    programme = get_object_or_404(Programme, pk=pk)
+    return _pdf_response(
+        render_committee_packet(programme), f"committee-packet-{programme.fiscal_year}.pdf"
+    )
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -129,6 +129,13 @@ def test_truncated_jpeg_is_refused(attach, _evidence_in_tmp):
     assert message == "ภาพถ่ายเสียหายหรือไม่สมบูรณ์ อ่านไม่ได้"
 
 
+def test_truncated_jpeg_is_refused_even_after_weasyprint_loaded(attach, _evidence_in_tmp):
+    import weasyprint  # noqa: F401 - it sets PIL's LOAD_TRUNCATED_IMAGES when imported
+
+    whole = photo_bytes(size=(640, 480))
+    refused(attach, "cut.jpg", whole[: len(whole) // 2], _evidence_in_tmp)
+
+
 def test_oversize_file_is_refused_naming_the_limit(attach, settings, _evidence_in_tmp):
     settings.EVIDENCE_MAX_FILE_BYTES = 1024 * 1024
     big = photo_bytes() + b"\x00" * (3 * 1024 * 1024)
