@@ -115,7 +115,7 @@ def main(runs: int) -> None:
     nomination = run("shell", "-c", SETUP).stdout.strip().splitlines()[-1]
     photo = noise_jpeg(TARGET_BYTES)
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         [
             str(GUNICORN),
             "config.wsgi",
@@ -135,7 +135,7 @@ def main(runs: int) -> None:
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(base + "/accounts/login/", timeout=1)  # noqa: S310
+                urllib.request.urlopen(base + "/accounts/login/", timeout=1)
                 break
             except OSError:
                 time.sleep(0.1)
@@ -166,7 +166,8 @@ def main(runs: int) -> None:
             boundary = "----rangwan" + secrets.token_hex(8)
             parts = [
                 (
-                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+                    f"--{boundary}\r\n"
+                    f'Content-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
                 ).encode()
                 for name, value in (
                     ("csrfmiddlewaretoken", token),
@@ -177,7 +178,8 @@ def main(runs: int) -> None:
             body = (
                 b"".join(parts)
                 + (
-                    f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\n'
+                    f"--{boundary}\r\n"
+                    'Content-Disposition: form-data; name="file"; filename="big.jpg"\r\n'
                     "Content-Type: image/jpeg\r\n\r\n"
                 ).encode()
                 + photo
@@ -198,7 +200,8 @@ def main(runs: int) -> None:
             assert "เพิ่มไฟล์แล้ว" in page, "upload was refused"
         stored = sum(f.stat().st_size for f in (work / "evidence").rglob("*") if f.is_file())
         print(
-            f"photo: {len(photo) / 1e6:.1f} MB random-noise JPEG, {runs} uploads, 1 gunicorn sync worker"
+            f"photo: {len(photo) / 1e6:.1f} MB random-noise JPEG, {runs} uploads, "
+            "1 gunicorn sync worker"
         )
         print(
             f"time per upload: median {statistics.median(times):.2f} s, "
