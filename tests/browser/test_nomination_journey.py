@@ -168,3 +168,59 @@ def test_district_journey_from_registration_to_acceptance(
     assert staff.locator("#evidence-joint_work img, .dossier-read img").count() == 1
     assert staff.evaluate("document.documentElement.scrollWidth") <= 360
     shot(staff, "7-version-1")
+
+
+def test_typing_survives_a_dropped_connection_and_a_reload(open_page, live_server, artifacts):
+    from rangwan.directory.models import NetworkKind, OfficerKind
+    from rangwan.nominations.services import register_pair
+
+    load_demo()
+    programme = Programme.objects.get()
+    district = programme.districts.get(code="2402")
+    secretariat = User.objects.get(username="secretariat")
+    staff_user = User.objects.get(username="staff.bangkhla")
+    for kind in DeadlineKind.values:
+        grant_extension(
+            programme=programme,
+            district=district,
+            kind=kind,
+            until=dt.date.today() + dt.timedelta(days=30),
+            reason="ทดสอบระบบ",
+            actor=secretariat,
+        )
+    nomination = register_pair(
+        programme=programme,
+        district=district,
+        actor=staff_user,
+        officer={"title": "นาย", "first_name": "ก", "last_name": "ข", "position": "ค"},
+        officer_kind=OfficerKind.objects.first(),
+        member={"title": "นาง", "first_name": "ง", "last_name": "จ", "position": "ฉ"},
+        network_kind=NetworkKind.objects.first(),
+        network_name="ช",
+        member_role="ซ",
+    )
+    page = sign_in(open_page, live_server, "staff.bangkhla")
+    page.goto(f"{live_server.url}/nominations/{nomination.pk}/dossier/")
+
+    # The connection drops while the officer types: the page says so and keeps the text.
+    page.context.set_offline(True)
+    page.fill("#id_conduct_1", "พิมพ์ขณะสัญญาณหาย")
+    page.locator("#save-status.offline").wait_for()
+    assert "ขาดการเชื่อมต่อ" in page.locator("#save-status").inner_text()
+    page.screenshot(path=str(artifacts / "dossier-offline.png"))
+    nomination.dossier.refresh_from_db()
+    assert nomination.dossier.conduct_1 == ""
+
+    # It comes back: the kept text is saved without the officer doing anything.
+    page.context.set_offline(False)
+    page.locator("#save-status").get_by_text("บันทึกแล้วเมื่อ").wait_for()
+    nomination.dossier.refresh_from_db()
+    assert nomination.dossier.conduct_1 == "พิมพ์ขณะสัญญาณหาย"
+
+    # Typing not yet sent when the page is reloaded is put back and saved.
+    page.fill("#id_conduct_2", "พิมพ์แล้วรีโหลดทันที")
+    page.reload()
+    page.locator("#save-status").get_by_text("บันทึกแล้วเมื่อ").wait_for()
+    assert page.input_value("#id_conduct_2") == "พิมพ์แล้วรีโหลดทันที"
+    nomination.dossier.refresh_from_db()
+    assert nomination.dossier.conduct_2 == "พิมพ์แล้วรีโหลดทันที"
