@@ -78,15 +78,25 @@ def test_dossier_pdf_is_served_to_the_district_and_not_to_others(client_as, user
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) not installed")
-def test_dossier_pdf_renders_to_png(submitted, tmp_path, settings):
-    pdf = tmp_path / "dossier.pdf"
-    pdf.write_bytes(render_dossier_pdf(submitted))
-    subprocess.run(  # noqa: S603
-        ["pdftoppm", "-png", "-r", "50", str(pdf), str(tmp_path / "page")],  # noqa: S607
-        check=True,
+def test_dossier_and_packet_render_to_png(submitted, users, demo, tmp_path, settings):
+    """Pages as pictures, for people to look at (var/test-artifacts; the reference
+    copies in docs/documents/ come from here)."""
+    services.screen_dossier(
+        nomination=submitted, actor=users["secretariat"], outcome=ScreeningOutcome.ACCEPTED
     )
-    pages = sorted(tmp_path.glob("page-*.png"))
-    assert pages and all(p.stat().st_size > 5000 for p in pages)
     artifacts = settings.BASE_DIR / "var" / "test-artifacts"
     artifacts.mkdir(parents=True, exist_ok=True)
-    shutil.copy(pages[0], artifacts / "dossier-page-1.png")
+    for name, pdf in (
+        ("dossier", render_dossier_pdf(submitted)),
+        ("packet", render_committee_packet(demo)),
+    ):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(  # noqa: S603
+            ["pdftoppm", "-png", "-r", "70", str(path), str(tmp_path / name)],  # noqa: S607
+            check=True,
+        )
+        pages = sorted(tmp_path.glob(f"{name}-*.png"))
+        assert pages and all(p.stat().st_size > 5000 for p in pages)
+        for number, page in enumerate(pages, start=1):
+            shutil.copy(page, artifacts / f"{name}-page-{number}.png")
