@@ -167,3 +167,17 @@ def test_secretariat_cannot_grant_superuser_rights_in_the_admin(client, users):
     assert page.status_code == 200
     assert 'name="is_superuser"' not in html
     assert 'name="user_permissions"' not in html
+
+
+def test_secretariat_can_read_but_not_change_the_audit_record(client, users, submitted):
+    from rangwan.audit.models import AuditEntry
+
+    client.force_login(users[SEC])
+    entry = AuditEntry.objects.filter(action="dossier.submit").get()
+    assert client.get(reverse("admin:audit_auditentry_changelist")).status_code == 200
+    page = client.get(reverse("admin:audit_auditentry_change", args=[entry.pk]))
+    assert page.status_code == 200
+    assert 'name="action"' not in page.content.decode()  # shown, not editable
+    assert client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk])).status_code == 403
+    client.force_login(users[VIEWER])
+    assert client.get(reverse("admin:audit_auditentry_changelist")).status_code == 302
