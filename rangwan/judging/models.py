@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rangwan.core.models import TimeStampedModel
-from rangwan.judging.enums import SeatRole
+from rangwan.judging.enums import ConflictKind, Ruling, SeatRole, SheetStatus
 
 
 class Rubric(TimeStampedModel):
@@ -148,3 +148,165 @@ class CommitteeSeat(TimeStampedModel):
         if (get_language() or "th").startswith("en") and self.post_en:
             return self.post_en
         return self.post_th
+
+
+def default_tie_break() -> list[dict]:
+    """The seed-consistent default: joint work, then conduct total, then the chair's vote."""
+    return [
+        {"label": "criterion 3", "codes": ["3"]},
+        {"label": "conduct total", "codes": ["2.1", "2.2", "2.3", "2.4", "2.5"]},
+        {"label": "chair's vote", "codes": []},
+    ]
+
+
+class JudgingRules(TimeStampedModel):
+    """How a programme's committee scores: the step, the remarks asked for, the quorum
+    and the tie-break chain."""
+
+    programme = models.OneToOneField(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        related_name="judging_rules",
+        verbose_name=_("programme"),
+    )
+    score_step = models.DecimalField(
+        _("score step"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal(1),
+        choices=[(Decimal(1), _("whole points")), (Decimal("0.5"), _("half points"))],
+    )
+    remark_at_extremes = models.BooleanField(
+        _("remark required at 0 and at the maximum"), default=True
+    )
+    discipline_code = models.CharField(
+        _("discipline criterion"),
+        max_length=20,
+        default="1",
+        help_text=_("Prefilled from the dossier's disciplinary declaration."),
+    )
+    quorum_numerator = models.PositiveSmallIntegerField(_("quorum numerator"), default=2)
+    quorum_denominator = models.PositiveSmallIntegerField(_("quorum denominator"), default=3)
+    tie_break = models.JSONField(_("tie-break chain"), default=default_tie_break)
+
+    class Meta:
+        verbose_name = _("judging rules")
+        verbose_name_plural = _("judging rules")
+        constraints = [
+            models.CheckConstraint(
+                name="rules_quorum_fraction",
+                condition=Q(quorum_denominator__gt=0)
+                & Q(quorum_numerator__lte=models.F("quorum_denominator")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.programme)
+
+    def quorum(self, seats: int) -> int:
+        """The least number of counted sheets a dossier needs: ceil(seats × fraction)."""
+        return -(-seats * self.quorum_numerator // self.quorum_denominator)
+
+
+class Declaration(TimeStampedModel):
+    """A member's conflict-of-interest declaration for one dossier, and the chair's
+    ruling when a conflict is declared."""
+
+    seat = models.ForeignKey(
+        CommitteeSeat, on_delete=models.CASCADE, related_name="declarations", verbose_name=_("seat")
+    )
+    nomination = models.ForeignKey(
+        "nominations.Nomination",
+        on_delete=models.CASCADE,
+        related_name="declarations",
+        verbose_name=_("nomination"),
+    )
+    has_conflict = models.BooleanField(_("conflict of interest"))
+    kind = models.CharField(
+        _("kind of conflict"), max_length=20, choices=ConflictKind.choices, blank=True
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    ruling = models.CharField(_("ruling"), max_length=20, choices=Ruling.choices, blank=True)
+    ruling_note = models.TextField(_("ruling note"), blank=True)
+    ruled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ruled_at = models.DateTimeField(_("ruled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+        constraints = [
+            models.UniqueConstraint(fields=["seat", "nomination"], name="declaration_once"),
+            models.CheckConstraint(
+                name="declaration_conflict_has_kind",
+                condition=(Q(has_conflict=True) & ~Q(kind="") & ~Q(ruling=""))
+                | (Q(has_conflict=False) & Q(kind="") & Q(ruling="")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seat} / {self.nomination}"
+
+    @property
+    def recused(self) -> bool:
+        return self.has_conflict and self.ruling == Ruling.UPHELD
+
+    @property
+    def may_score(self) -> bool:
+        return not self.has_conflict or self.ruling == Ruling.DISMISSED
+
+
+class ScoreSheet(TimeStampedModel):
+    """One member's scores for one dossier. `version` rises with every save, so a save
+    made on an older copy is refused instead of overwriting."""
+
+    seat = models.ForeignKey(
+        CommitteeSeat, on_delete=models.CASCADE, related_name="sheets", verbose_name=_("seat")
+    )
+    nomination = models.ForeignKey(
+        "nominations.Nomination",
+        on_delete=models.CASCADE,
+        related_name="sheets",
+        verbose_name=_("nomination"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=SheetStatus.choices, default=SheetStatus.DRAFT
+    )
+    version = models.PositiveIntegerField(_("version"), default=0)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reopened_at = models.DateTimeField(_("reopened"), null=True, blank=True)
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+
+    class Meta:
+        verbose_name = _("score sheet")
+        verbose_name_plural = _("score sheets")
+        constraints = [
+            models.UniqueConstraint(fields=["seat", "nomination"], name="sheet_once"),
+            models.CheckConstraint(
+                name="sheet_status_valid", condition=Q(status__in=SheetStatus.values)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seat} / {self.nomination}"
+
+
+class Score(models.Model):
+    sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
+    points = models.DecimalField(_("points"), max_digits=6, decimal_places=2, null=True, blank=True)
+    remark = models.TextField(_("remark"), blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "criterion"], name="score_once"),
+            models.CheckConstraint(
+                name="score_not_negative", condition=Q(points__isnull=True) | Q(points__gte=0)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion.code}: {self.points}"
