@@ -46,19 +46,27 @@ MATRIX = {
     },
     "nominations:screening": {"GET": ({SEC}, 200)},
     "nominations:packet": {"GET": ({SEC, MEMBER, CHAIR}, 200)},
-    "nominations:dossier_pdf": {"GET": ({SEC, STAFF, HEAD}, 200)},
+    "nominations:dossier_pdf": {"GET": ({SEC, STAFF, HEAD, MEMBER, CHAIR}, 200)},
     "nominations:extension": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
-    "nominations:detail": {"GET": ({SEC, STAFF, HEAD}, 200)},
+    "nominations:detail": {"GET": ({SEC, STAFF, HEAD, MEMBER, CHAIR}, 200)},
     "nominations:dossier": {"GET": ({STAFF}, 200), "POST": ({STAFF}, 200)},
     "nominations:autosave": {"POST": ({STAFF}, 200)},
     "nominations:evidence_add": {"POST": ({STAFF}, 302)},
     "nominations:evidence_remove": {"POST": ({STAFF}, 302)},
-    "nominations:evidence_file": {"GET": ({SEC, STAFF, HEAD}, 200)},
+    "nominations:evidence_file": {"GET": ({SEC, STAFF, HEAD, MEMBER, CHAIR}, 200)},
     "nominations:certify": {"POST": ({HEAD}, 302)},
     "nominations:submit": {"POST": ({STAFF}, 302)},
     "nominations:screen": {"POST": ({SEC}, 302)},
-    "nominations:version": {"GET": ({SEC, STAFF, HEAD}, 200)},
-    "nominations:receipt": {"GET": ({SEC, STAFF, HEAD}, 200)},
+    "nominations:version": {"GET": ({SEC, STAFF, HEAD, MEMBER, CHAIR}, 200)},
+    "nominations:receipt": {"GET": ({SEC, STAFF, HEAD, MEMBER, CHAIR}, 200)},
+    "judging:judge_home": {"GET": ({MEMBER, CHAIR}, 200)},
+    "judging:declare": {"GET": ({MEMBER, CHAIR}, 200), "POST": ({MEMBER, CHAIR}, 200)},
+    "judging:sheet": {"GET": ({MEMBER, CHAIR}, 200), "POST": ({MEMBER, CHAIR}, 200)},
+    "judging:conflicts": {"GET": ({CHAIR}, 200)},
+    "judging:rule": {"POST": ({CHAIR}, 302)},
+    "judging:reopen": {"POST": ({CHAIR}, 302)},
+    "judging:progress": {"GET": ({SEC, CHAIR}, 200)},
+    "judging:results": {"GET": ({SEC, CHAIR}, 200)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -89,6 +97,10 @@ def test_every_view_is_in_the_table():
 
 NO_PK = {"programmes:list", "programmes:create"}
 PROGRAMME_LEVEL = {
+    "judging:judge_home",
+    "judging:conflicts",
+    "judging:progress",
+    "judging:results",
     "nominations:mine",
     "nominations:register",
     "nominations:screening",
@@ -96,8 +108,42 @@ PROGRAMME_LEVEL = {
 }
 
 
+@pytest.fixture
+def judged(submitted, users, demo):
+    """The matrix's nomination: accepted; members 1 (chair) and 2 have declared no
+    conflict and opened their sheets; member 3 has declared a conflict."""
+    from rangwan.judging import scoring
+    from rangwan.nominations import services
+    from rangwan.nominations.enums import ScreeningOutcome
+
+    services.screen_dossier(
+        nomination=submitted, actor=users[SEC], outcome=ScreeningOutcome.ACCEPTED
+    )
+    submitted.refresh_from_db()
+    for number in (1, 2):
+        seat = demo.seats.get(number=number)
+        scoring.declare(seat=seat, nomination=submitted, actor=seat.user, has_conflict=False)
+        scoring.open_sheet(seat=seat, nomination=submitted, actor=seat.user)
+    seat = demo.seats.get(number=3)
+    scoring.declare(
+        seat=seat,
+        nomination=submitted,
+        actor=seat.user,
+        has_conflict=True,
+        kind="relative",
+        reason="ญาติ",
+    )
+    return submitted
+
+
 def _kwargs(name: str, demo, nomination) -> dict:
     evidence = nomination.evidence.first()
+    if name in {"judging:declare", "judging:sheet"}:
+        return {"pk": demo.pk, "nomination_pk": nomination.pk}
+    if name == "judging:rule":
+        return {"pk": demo.pk, "declaration_pk": nomination.declarations.get(has_conflict=True).pk}
+    if name == "judging:reopen":
+        return {"pk": demo.pk, "sheet_pk": nomination.sheets.first().pk}
     if name == "nominations:extension":
         return {"pk": demo.pk, "district_pk": nomination.district_id}
     if name == "nominations:evidence_file":
@@ -127,11 +173,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "method", "role"), CASES)
-def test_each_role_gets_the_answer_in_the_table(client, users, demo, submitted, name, method, role):
+def test_each_role_gets_the_answer_in_the_table(client, users, demo, judged, name, method, role):
     allowed, status = MATRIX[name][method]
     if role != ANON:
         client.force_login(users[role])
-    url = reverse(name, kwargs=_kwargs(name, demo, submitted))
+    url = reverse(name, kwargs=_kwargs(name, demo, judged))
     response = client.get(url) if method == "GET" else client.post(url, {})
     if role in allowed:
         expected = status

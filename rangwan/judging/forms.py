@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from rangwan.accounts.enums import Role
 from rangwan.accounts.models import User
+from rangwan.judging.enums import ConflictKind, Ruling
 from rangwan.judging.models import CommitteeSeat
+from rangwan.judging.rubric import points as points_text
 
 
 class RubricForm(forms.Form):
@@ -62,3 +64,84 @@ class SeatForm(forms.ModelForm):
         self.fields["user"].queryset = User.objects.filter(
             role__in=Role.committee(), is_active=True
         ).order_by("username")
+
+
+class DeclarationForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest with this dossier?"),
+        choices=[("no", _("No conflict of interest")), ("yes", _("I have a conflict of interest"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of conflict"),
+        choices=[("", "—"), *ConflictKind.choices],
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SheetForm(forms.Form):
+    """One row a criterion: points and a remark. Built from the sheet's scores."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, scores, step, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for score in scores:
+            criterion = score.criterion
+            points = forms.CharField(
+                label=f"{criterion.code} {criterion.title}",
+                required=False,
+                initial="" if score.points is None else points_text(score.points),
+                widget=forms.NumberInput(
+                    attrs={
+                        "min": 0,
+                        "max": points_text(criterion.max_points),
+                        "step": points_text(step),
+                        "inputmode": "decimal",
+                        "class": "points",
+                        "data-max": points_text(criterion.max_points),
+                    }
+                ),
+            )
+            remark = forms.CharField(
+                label=_("Remark"),
+                required=False,
+                initial=score.remark,
+                widget=forms.Textarea(attrs={"rows": 1}),
+            )
+            self.fields[f"points_{criterion.pk}"] = points
+            self.fields[f"remark_{criterion.pk}"] = remark
+            self.rows.append(
+                (criterion, self[f"points_{criterion.pk}"], self[f"remark_{criterion.pk}"])
+            )
+
+    def scores(self) -> dict[int, tuple[str, str]]:
+        return {
+            criterion.pk: (
+                self.cleaned_data.get(f"points_{criterion.pk}", ""),
+                self.cleaned_data.get(f"remark_{criterion.pk}", ""),
+            )
+            for criterion, _points, _remark in self.rows
+        }
+
+
+class RulingForm(forms.Form):
+    ruling = forms.ChoiceField(
+        label=_("Ruling"),
+        choices=[(Ruling.UPHELD, Ruling.UPHELD.label), (Ruling.DISMISSED, Ruling.DISMISSED.label)],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2})
+    )

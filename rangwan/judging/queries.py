@@ -61,3 +61,125 @@ class QuorumRow:
 def quorum(programme, result: Tally) -> list[QuorumRow]:
     needed = rules_for(programme).quorum(programme.seats.count())
     return [QuorumRow(r.nomination, r.counted, needed) for r in result.results]
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    nomination: object
+    declaration: Declaration | None
+    sheet: ScoreSheet | None
+
+
+def member_rows(programme, seat) -> list[MemberRow]:
+    nominations = programme.nominations.filter(status=NominationStatus.ACCEPTED).select_related(
+        "district", "officer", "member", "dossier"
+    )
+    declarations = {d.nomination_id: d for d in seat.declarations.all()}
+    sheets = {s.nomination_id: s for s in seat.sheets.all()}
+    return [
+        MemberRow(n, declarations.get(n.pk), sheets.get(n.pk))
+        for n in nominations.order_by("district__code")
+    ]
+
+
+@dataclass(frozen=True)
+class Cell:
+    state: str  # undeclared, pending, recused, declared, draft, submitted
+    sheet: ScoreSheet | None
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    nomination: object
+    cells: list[Cell]
+    submitted: int
+    recused: int
+
+
+@dataclass(frozen=True)
+class Board:
+    seats: list
+    rows: list[BoardRow]
+    needed: int
+
+    @property
+    def missing(self) -> int:
+        return sum(
+            1
+            for row in self.rows
+            for cell in row.cells
+            if cell.state != "submitted" and cell.state != "recused"
+        )
+
+
+def progress_board(programme) -> Board:
+    seats = list(programme.seats.select_related("user"))
+    nominations = list(
+        programme.nominations.filter(status=NominationStatus.ACCEPTED)
+        .select_related("district")
+        .order_by("district__code")
+    )
+    declarations = {
+        (d.seat_id, d.nomination_id): d
+        for d in Declaration.objects.filter(seat__programme=programme)
+    }
+    sheets = {
+        (s.seat_id, s.nomination_id): s
+        for s in ScoreSheet.objects.filter(seat__programme=programme)
+    }
+    rows = []
+    for nomination in nominations:
+        cells = []
+        for seat in seats:
+            declaration = declarations.get((seat.pk, nomination.pk))
+            sheet = sheets.get((seat.pk, nomination.pk))
+            if declaration is None:
+                state = "undeclared"
+            elif declaration.recused:
+                state = "recused"
+            elif not declaration.may_score:
+                state = "pending"
+            elif sheet is None:
+                state = "declared"
+            else:
+                state = sheet.status
+            cells.append(Cell(state, sheet))
+        rows.append(
+            BoardRow(
+                nomination=nomination,
+                cells=cells,
+                submitted=sum(c.state == "submitted" for c in cells),
+                recused=sum(c.state == "recused" for c in cells),
+            )
+        )
+    return Board(seats=seats, rows=rows, needed=rules_for(programme).quorum(len(seats)))
+
+
+def results_context(programme) -> dict:
+    result = programme_tally(programme)
+    criteria = scored_criteria(programme)
+    nominations = {
+        n.pk: n for n in programme.nominations.select_related("district", "officer", "member")
+    }
+    needed = rules_for(programme).quorum(programme.seats.count())
+    rows = [
+        {
+            "result": r,
+            "nomination": nominations[r.nomination],
+            "means": [r.means[c.code] for c in criteria],
+            "quorum_met": r.counted >= needed,
+        }
+        for r in result.results
+    ]
+    seats = {str(s.number): s for s in programme.seats.all()}
+    leniency = [
+        (seats.get(member), value)
+        for member, value in sorted(result.leniency.items(), key=lambda kv: int(kv[0]))
+    ]
+    return {
+        "programme": programme,
+        "criteria": criteria,
+        "rows": rows,
+        "needed": needed,
+        "leniency": leniency,
+    }

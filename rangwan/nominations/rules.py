@@ -20,9 +20,6 @@ rules.add_perm("nominations.view_district_home", is_district_user)
 rules.add_perm("nominations.register_pair", is_district_staff & district_takes_part)
 rules.add_perm("nominations.view_own_nomination", is_district_user & district_takes_part)
 # On a nomination:
-rules.add_perm(
-    "nominations.view_nomination", is_secretariat | (is_district_user & is_own_nomination)
-)
 rules.add_perm("nominations.change_nomination", is_district_staff & is_own_nomination)
 rules.add_perm("nominations.certify_dossier", is_district_head & is_own_nomination)
 rules.add_perm("nominations.submit_dossier", is_district_staff & is_own_nomination)
@@ -38,10 +35,11 @@ def is_accepted(user, nomination) -> bool:
 
 # The committee reads accepted dossiers (the packet); the districts and the secretariat
 # read their own and all, respectively.
-rules.add_perm(
-    "nominations.view_dossier_pdf",
-    is_secretariat | (is_district_user & is_own_nomination) | (is_committee_member & is_accepted),
+can_read_dossier = (
+    is_secretariat | (is_district_user & is_own_nomination) | (is_committee_member & is_accepted)
 )
+rules.add_perm("nominations.view_nomination", can_read_dossier)
+rules.add_perm("nominations.view_dossier_pdf", can_read_dossier)
 # On a programme:
 rules.add_perm("nominations.view_screening", is_secretariat)
 rules.add_perm("nominations.view_packet", is_secretariat | is_committee_member)

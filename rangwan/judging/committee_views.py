@@ -1,0 +1,231 @@
+"""The committee at work: declarations, score sheets, the chair's rulings and reopenings,
+the progress board and the (unpublished) tally."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from rules.contrib.views import objectgetter, permission_required
+
+from rangwan.judging import queries, scoring
+from rangwan.judging.forms import DeclarationForm, ReopenForm, RulingForm, SheetForm
+from rangwan.judging.models import Declaration, ScoreSheet
+from rangwan.nominations.enums import NominationStatus
+from rangwan.nominations.models import Nomination
+from rangwan.programmes.models import Programme
+
+get_programme = objectgetter(Programme, "pk")
+
+
+def _accepted(programme, nomination_pk) -> Nomination:
+    return get_object_or_404(
+        programme.nominations.select_related("district", "officer", "member", "dossier"),
+        pk=nomination_pk,
+        status=NominationStatus.ACCEPTED,
+    )
+
+
+def _my_seat(programme, user):
+    return get_object_or_404(programme.seats, user=user)
+
+
+@login_required
+@permission_required("judging.judge", fn=get_programme, raise_exception=True)
+def judge_home(request, pk):
+    """The member's list: every accepted dossier, with their declaration and sheet."""
+    programme = get_object_or_404(Programme, pk=pk)
+    seat = _my_seat(programme, request.user)
+    return render(
+        request,
+        "judging/judge_home.html",
+        {"programme": programme, "seat": seat, "rows": queries.member_rows(programme, seat)},
+    )
+
+
+@login_required
+@permission_required("judging.judge", fn=get_programme, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def declare(request, pk, nomination_pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    nomination = _accepted(programme, nomination_pk)
+    seat = _my_seat(programme, request.user)
+    existing = Declaration.objects.filter(seat=seat, nomination=nomination).first()
+    initial = (
+        {
+            "has_conflict": "yes" if existing.has_conflict else "no",
+            "kind": existing.kind,
+            "reason": existing.reason,
+        }
+        if existing
+        else {}
+    )
+    form = DeclarationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            declaration = scoring.declare(
+                seat=seat, nomination=nomination, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            if declaration.may_score:
+                scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
+                return redirect("judging:sheet", pk=pk, nomination_pk=nomination.pk)
+            messages.info(request, _("Your declaration was sent to the chair for a ruling."))
+            return redirect("judging:judge_home", pk=pk)
+    return render(
+        request,
+        "judging/declare.html",
+        {"programme": programme, "nomination": nomination, "form": form},
+    )
+
+
+def _attach(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+@permission_required("judging.judge", fn=get_programme, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def sheet(request, pk, nomination_pk):
+    """The score sheet, on a tablet at the meeting: save as draft, or submit to lock."""
+    programme = get_object_or_404(Programme, pk=pk)
+    nomination = _accepted(programme, nomination_pk)
+    seat = _my_seat(programme, request.user)
+    try:
+        score_sheet = scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("judging:declare", pk=pk, nomination_pk=nomination.pk)
+    scores = list(score_sheet.scores.select_related("criterion").order_by("criterion__order"))
+    rules = scoring.rules_for(programme)
+    form = SheetForm(
+        request.POST or None,
+        scores=scores,
+        step=rules.score_step,
+        initial={"version": score_sheet.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = scoring.save_sheet(
+                sheet=score_sheet,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                scores=form.scores(),
+            )
+            if "submit" in request.POST:
+                scoring.submit_sheet(sheet=saved, actor=request.user, version=saved.version)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            if "submit" in request.POST:
+                messages.success(request, _("Your score sheet was submitted and locked."))
+                return redirect("judging:judge_home", pk=pk)
+            messages.success(request, _("The draft was saved."))
+            return redirect("judging:sheet", pk=pk, nomination_pk=nomination.pk)
+    return render(
+        request,
+        "judging/sheet.html",
+        {
+            "programme": programme,
+            "nomination": nomination,
+            "sheet": score_sheet,
+            "form": form,
+            "total_max": programme.rubric.declared_total,
+            "locked": score_sheet.status == "submitted",
+        },
+    )
+
+
+@login_required
+@permission_required("judging.rule_conflicts", fn=get_programme, raise_exception=True)
+def conflicts(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    declarations = (
+        Declaration.objects.filter(seat__programme=programme, has_conflict=True)
+        .select_related("seat", "seat__user", "nomination__district", "ruled_by")
+        .order_by("nomination__district__code", "seat__number")
+    )
+    return render(
+        request,
+        "judging/conflicts.html",
+        {"programme": programme, "declarations": declarations, "form": RulingForm()},
+    )
+
+
+@login_required
+@permission_required("judging.rule_conflicts", fn=get_programme, raise_exception=True)
+@require_POST
+def rule(request, pk, declaration_pk):
+    declaration = get_object_or_404(Declaration, seat__programme_id=pk, pk=declaration_pk)
+    form = RulingForm(request.POST)
+    if form.is_valid():
+        try:
+            scoring.rule_on_conflict(
+                declaration=declaration, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The ruling was recorded."))
+    else:
+        messages.error(request, _("Uphold or dismiss the conflict."))
+    return redirect("judging:conflicts", pk=pk)
+
+
+@login_required
+@permission_required("judging.rule_conflicts", fn=get_programme, raise_exception=True)
+@require_POST
+def reopen(request, pk, sheet_pk):
+    score_sheet = get_object_or_404(ScoreSheet, seat__programme_id=pk, pk=sheet_pk)
+    form = ReopenForm(request.POST)
+    if form.is_valid():
+        try:
+            scoring.reopen_sheet(sheet=score_sheet, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The sheet was reopened."))
+    else:
+        messages.error(request, _("Give the reason for reopening the sheet."))
+    return redirect("judging:progress", pk=pk)
+
+
+@login_required
+@permission_required("judging.view_progress", fn=get_programme, raise_exception=True)
+def progress(request, pk):
+    """Dossiers × members: declared, drafting, submitted, recused; and what is missing."""
+    programme = get_object_or_404(Programme, pk=pk)
+    board = queries.progress_board(programme)
+    return render(
+        request,
+        "judging/progress.html",
+        {
+            "programme": programme,
+            "board": board,
+            "reopen_form": ReopenForm(),
+            "may_reopen": request.user.has_perm("judging.rule_conflicts", programme),
+            "submitted_sheets": ScoreSheet.objects.filter(
+                seat__programme=programme, status="submitted"
+            ).select_related("seat", "nomination__district"),
+        },
+    )
+
+
+@login_required
+@permission_required("judging.view_progress", fn=get_programme, raise_exception=True)
+def results(request, pk):
+    """The tally as it stands: means per criterion, totals, ranks, quorum, and the
+    advisory spread and leniency columns. Not public until published."""
+    programme = get_object_or_404(Programme, pk=pk)
+    return render(request, "judging/results.html", queries.results_context(programme))
