@@ -112,7 +112,7 @@ class SheetForm(forms.Form):
                 label=_("Remark"),
                 required=False,
                 initial=score.remark,
-                widget=forms.Textarea(attrs={"rows": 1}),
+                widget=forms.Textarea(attrs={"rows": 1, "placeholder": _("Remark")}),
             )
             self.fields[f"points_{criterion.pk}"] = points
             self.fields[f"remark_{criterion.pk}"] = remark
