@@ -1,16 +1,26 @@
-"""The record of who changed what and when. Written only by `record()`; never edited.
+"""The record of who changed what and when: append-only and hash-chained.
 
-The nominations and judging issues extend this into a hash chain.
+Each entry holds the SHA-256 of the entry before it and its own, computed over all of
+its content, so a change, an insertion or a deletion anywhere breaks the chain from
+that point on (`manage.py verify_audit` finds the first broken link). On PostgreSQL a
+trigger refuses any UPDATE or DELETE of an entry, so the application cannot alter the
+record even by mistake.
 """
+
+import datetime as dt
+import hashlib
+import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+GENESIS = "0" * 64
+
 
 class AuditEntry(models.Model):
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("time"), db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -25,12 +35,48 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(_("object"), max_length=300)
     before = models.JSONField(_("before"), null=True, blank=True, encoder=DjangoJSONEncoder)
     after = models.JSONField(_("after"), null=True, blank=True, encoder=DjangoJSONEncoder)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
 
     class Meta:
-        ordering = ["-created_at", "-id"]
+        ordering = ["-id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    def compute_hash(self) -> str:
+        payload = {
+            # In UTC: the database gives the time back in UTC whatever zone it was made in.
+            "time": self.created_at.astimezone(dt.UTC).isoformat(),
+            "actor": self.actor_id,
+            "action": self.action,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "object": self.object_repr,
+            "before": self.before,
+            "after": self.after,
+            "prev": self.prev_hash,
+        }
+        canonical = json.dumps(
+            payload,
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+            cls=DjangoJSONEncoder,
+        )
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class ChainHead(models.Model):
+    """One row, locked while an entry is appended, so concurrent writers chain in turn."""
+
+    last_hash = models.CharField(max_length=64, default=GENESIS)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+
+    def __str__(self) -> str:
+        return self.last_hash

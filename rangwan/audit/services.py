@@ -1,9 +1,12 @@
+import json
 from typing import Any
 
-from django.db import models
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
 from django.forms.models import model_to_dict
+from django.utils import timezone
 
-from rangwan.audit.models import AuditEntry
+from rangwan.audit.models import GENESIS, AuditEntry, ChainHead
 
 
 def snapshot(obj: models.Model, *, fields: list[str] | None = None) -> dict[str, Any]:
@@ -14,6 +17,12 @@ def snapshot(obj: models.Model, *, fields: list[str] | None = None) -> dict[str,
     }
 
 
+def _plain(data: Any) -> Any:
+    """What the JSON column will give back: dates and decimals as strings."""
+    return None if data is None else json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+@transaction.atomic
 def record(
     *,
     actor,
@@ -22,13 +31,22 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Write one audit entry. Call it inside the service's transaction."""
-    return AuditEntry.objects.create(
+    """Append one entry to the chain. Call it inside the service's transaction: if the
+    change rolls back, so does its entry."""
+    head, _created = ChainHead.objects.select_for_update().get_or_create(pk=1)
+    entry = AuditEntry(
+        created_at=timezone.now(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
-        before=before,
-        after=after,
+        before=_plain(before),
+        after=_plain(after),
+        prev_hash=head.last_hash or GENESIS,
     )
+    entry.hash = entry.compute_hash()
+    entry.save()
+    head.last_hash = entry.hash
+    head.save(update_fields=["last_hash"])
+    return entry
