@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "rangwan.programmes",
     "rangwan.judging",
     "rangwan.nominations",
+    "rangwan.results",
     "rangwan.learning",
     "rangwan.documents",
     "rangwan.reports",

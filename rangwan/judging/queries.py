@@ -34,8 +34,10 @@ def counted_sheets(programme) -> list[Sheet]:
     ]
 
 
-def programme_tally(programme) -> Tally:
+def programme_tally(programme, votes: dict[int, int] | None = None) -> Tally:
     rules = rules_for(programme)
+    if votes is None:
+        votes = dict(programme.tie_votes.values_list("nomination_id", "votes"))
     nominations = programme.nominations.filter(status=NominationStatus.ACCEPTED).order_by(
         "district__code"
     )
@@ -44,6 +46,7 @@ def programme_tally(programme) -> Tally:
         criteria=[c.code for c in scored_criteria(programme)],
         sheets=counted_sheets(programme),
         tie_break=[TieBreak(link["label"], tuple(link["codes"])) for link in rules.tie_break],
+        votes=votes,
     )
 
 

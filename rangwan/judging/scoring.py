@@ -42,6 +42,14 @@ def scored_criteria(programme) -> list[Criterion]:
     return [c for c in criteria if c.pk not in parents]
 
 
+def _require_judging_open(programme) -> None:
+    from rangwan.results.enums import ResultStatus
+    from rangwan.results.models import Results
+
+    if Results.objects.filter(programme=programme, status=ResultStatus.FINAL).exists():
+        raise ValidationError(_("The results are final and frozen."), code="final")
+
+
 def _require_accepted(nomination) -> None:
     if nomination.status != NominationStatus.ACCEPTED:
         raise ValidationError(_("Only dossiers accepted at screening are judged."))
@@ -62,6 +70,7 @@ def declare(
     """A member declares, for one dossier, no conflict or a conflict with its reason."""
     _require_holder(seat, actor)
     _require_accepted(nomination)
+    _require_judging_open(seat.programme)
     if has_conflict:
         errors = {}
         if kind not in ConflictKind.values:
@@ -117,6 +126,7 @@ def rule_on_conflict(
     declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
     if not is_chair(actor, declaration.seat.programme):
         raise ValidationError(_("Only the chair rules on conflicts."))
+    _require_judging_open(declaration.seat.programme)
     if not declaration.has_conflict:
         raise ValidationError(_("There is no conflict to rule on."))
     if ruling not in (Ruling.UPHELD, Ruling.DISMISSED):
@@ -334,6 +344,7 @@ def reopen_sheet(*, sheet: ScoreSheet, actor, reason: str) -> ScoreSheet:
     )
     if not is_chair(actor, sheet.seat.programme):
         raise ValidationError(_("Only the chair can reopen a sheet."))
+    _require_judging_open(sheet.seat.programme)
     if sheet.status != SheetStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted sheet can be reopened."))
     if not reason.strip():
