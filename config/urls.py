@@ -16,6 +16,7 @@ urlpatterns = [
     path("programmes/", include("rangwan.programmes.urls")),
     path("", include("rangwan.judging.urls")),
     path("", include("rangwan.nominations.urls")),
+    path("", include("rangwan.results.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

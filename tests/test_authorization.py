@@ -67,6 +67,11 @@ MATRIX = {
     "judging:reopen": {"POST": ({CHAIR}, 302)},
     "judging:progress": {"GET": ({SEC, CHAIR}, 200)},
     "judging:results": {"GET": ({SEC, CHAIR}, 200)},
+    # Nothing is published in the matrix's programme: everyone gets the same 404 page.
+    "results:public": {"GET": ({ANON, *SIGNED_IN}, 404)},
+    "results:publish": {"POST": ({SEC, CHAIR}, 302)},
+    "results:finalise": {"POST": ({CHAIR}, 302)},
+    "results:tie_vote": {"POST": ({CHAIR}, 302)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -97,6 +102,10 @@ def test_every_view_is_in_the_table():
 
 NO_PK = {"programmes:list", "programmes:create"}
 PROGRAMME_LEVEL = {
+    "results:public",
+    "results:publish",
+    "results:finalise",
+    "results:tie_vote",
     "judging:judge_home",
     "judging:conflicts",
     "judging:progress",

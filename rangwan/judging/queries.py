@@ -179,10 +179,16 @@ def results_context(programme) -> dict:
         (seats.get(member), value)
         for member, value in sorted(result.leniency.items(), key=lambda kv: int(kv[0]))
     ]
+    from rangwan.results.models import Results
+    from rangwan.results.services import readiness_problems
+
     return {
         "programme": programme,
         "criteria": criteria,
         "rows": rows,
         "needed": needed,
         "leniency": leniency,
+        "published": Results.objects.filter(programme=programme).first(),
+        "problems": readiness_problems(programme),
+        "tied_rows": [row for row in rows if row["result"].tied],
     }

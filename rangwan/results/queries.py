@@ -1,0 +1,71 @@
+"""The public view of published results, read from the frozen snapshot only."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from rangwan.judging.tally import rounded
+
+
+def anonymous_labels(snapshot: dict[str, Any], digest: str) -> dict[int, int]:
+    """Seat number -> "member k" on the public page. The order comes from the digest, so
+    it is fixed for these results but does not follow the seats (the chair is not
+    always member 1)."""
+    seats = [seat["number"] for seat in snapshot["committee"]]
+    order = sorted(seats, key=lambda n: hashlib.sha256(f"{digest}:{n}".encode()).hexdigest())
+    return {seat: index for index, seat in enumerate(order, start=1)}
+
+
+@dataclass(frozen=True)
+class PublicRow:
+    rank: int
+    district: str
+    officer: str
+    member: str
+    work_title: str
+    means: list[Decimal]
+    total: str
+    counted: int
+    tied: bool
+    decided_by: str
+    member_scores: list[tuple[int, list[str], Decimal]]  # (member k, scores, total)
+
+
+def public_rows(snapshot: dict[str, Any], digest: str) -> list[PublicRow]:
+    codes = [c["code"] for c in snapshot["rubric"]]
+    labels = anonymous_labels(snapshot, digest)
+    by_nomination: dict[int, list[dict]] = {}
+    for sheet in snapshot["sheets"]:
+        by_nomination.setdefault(sheet["nomination"], []).append(sheet)
+    rows = []
+    for entry in snapshot["ranking"]:
+        sheets = sorted(
+            by_nomination.get(entry["nomination"], []), key=lambda s: labels[s["member"]]
+        )
+        rows.append(
+            PublicRow(
+                rank=entry["rank"],
+                district=entry["district_name"],
+                officer=entry["officer"],
+                member=entry["member"],
+                work_title=entry["work_title"],
+                means=[rounded(Fraction(entry["means"][code])) for code in codes],
+                total=entry["total_rounded"],
+                counted=entry["counted"],
+                tied=entry["tied"],
+                decided_by=entry["decided_by"],
+                member_scores=[
+                    (
+                        labels[sheet["member"]],
+                        [sheet["scores"].get(code, "") for code in codes],
+                        sum((Decimal(v) for v in sheet["scores"].values()), Decimal(0)),
+                    )
+                    for sheet in sheets
+                ],
+            )
+        )
+    return rows

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from rangwan.results import views
+
+app_name = "results"
+urlpatterns = [
+    path("results/<int:pk>/", views.public_results, name="public"),
+    path("programmes/<int:pk>/results/publish/", views.publish, name="publish"),
+    path("programmes/<int:pk>/results/finalise/", views.finalise, name="finalise"),
+    path("programmes/<int:pk>/results/tie-vote/", views.tie_vote, name="tie_vote"),
+]

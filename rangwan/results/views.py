@@ -1,0 +1,94 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import objectgetter, permission_required
+
+from rangwan.programmes.models import Programme
+from rangwan.results import services
+from rangwan.results.models import Results
+from rangwan.results.queries import public_rows
+
+get_programme = objectgetter(Programme, "pk")
+
+
+def public_results(request, pk):
+    """No sign-in: the published results, from the frozen snapshot, with its digest."""
+    programme = get_object_or_404(Programme.objects.select_related("province"), pk=pk)
+    results = Results.objects.filter(programme=programme).first()
+    if results is None:
+        return render(request, "results/not_published.html", {"programme": programme}, status=404)
+    snapshot = results.snapshot
+    return render(
+        request,
+        "results/public.html",
+        {
+            "programme": programme,
+            "results": results,
+            "snapshot": snapshot,
+            "rows": public_rows(snapshot, results.digest),
+        },
+    )
+
+
+def _messages_for(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@permission_required("results.publish", fn=get_programme, raise_exception=True)
+@require_POST
+def publish(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    try:
+        days = max(0, min(30, int(request.POST.get("objection_days") or 0)))
+    except ValueError:
+        days = 0
+    try:
+        services.publish_provisional(programme=programme, actor=request.user, objection_days=days)
+    except ValidationError as error:
+        _messages_for(request, error)
+    else:
+        messages.success(request, _("The provisional results are published."))
+    return redirect("judging:results", pk=pk)
+
+
+@login_required
+@permission_required("results.finalise", fn=get_programme, raise_exception=True)
+@require_POST
+def finalise(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    try:
+        services.finalise_results(programme=programme, actor=request.user)
+    except ValidationError as error:
+        _messages_for(request, error)
+    else:
+        messages.success(request, _("The results are final. Their SHA-256 is on the public page."))
+    return redirect("judging:results", pk=pk)
+
+
+@login_required
+@permission_required("results.finalise", fn=get_programme, raise_exception=True)
+@require_POST
+def tie_vote(request, pk):
+    programme = get_object_or_404(Programme, pk=pk)
+    votes = {}
+    for key, value in request.POST.items():
+        if key.startswith("votes_") and value.strip():
+            try:
+                votes[int(key.removeprefix("votes_"))] = max(0, int(value))
+            except ValueError:
+                messages.error(request, _("Votes are whole numbers."))
+                return redirect("judging:results", pk=pk)
+    accepted = set(programme.nominations.values_list("pk", flat=True))
+    votes = {k: v for k, v in votes.items() if k in accepted}
+    try:
+        services.record_tie_vote(programme=programme, actor=request.user, votes=votes)
+    except ValidationError as error:
+        _messages_for(request, error)
+    else:
+        messages.success(request, _("The committee's vote was recorded."))
+    return redirect("judging:results", pk=pk)
