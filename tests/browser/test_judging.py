@@ -103,3 +103,16 @@ def test_member_declares_and_scores_on_a_tablet(
     chair.goto(f"{live_server.url}/programmes/{programme.pk}/judging/results/")
     assert "83.00" in chair.locator("table.results").inner_text()
     chair.screenshot(path=str(artifacts / "judging-tally.png"), full_page=True)
+
+
+def test_public_results_page_for_anyone(open_page, live_server, artifacts, judged_programme):
+    from rangwan.results import services as results
+
+    programme, _ = judged_programme
+    final = results.finalise_results(programme=programme, actor=programme.seats.get(number=1).user)
+    for width, name in ((1280, "results-public.png"), (360, "results-public-phone.png")):
+        page = open_page(width, 900)
+        page.goto(f"{live_server.url}/results/{programme.pk}/")
+        assert final.digest in page.content()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.screenshot(path=str(artifacts / name), full_page=True)
