@@ -67,6 +67,8 @@ MATRIX = {
     "judging:reopen": {"POST": ({CHAIR}, 302)},
     "judging:progress": {"GET": ({SEC, CHAIR}, 200)},
     "judging:results": {"GET": ({SEC, CHAIR}, 200)},
+    "judging:schedule": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    "judging:agenda": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 200)},
     # Nothing is published in the matrix's programme: everyone gets the same 404 page.
     "results:public": {"GET": ({ANON, *SIGNED_IN}, 404)},
     "results:publish": {"POST": ({SEC, CHAIR}, 302)},
@@ -102,6 +104,8 @@ def test_every_view_is_in_the_table():
 
 NO_PK = {"programmes:list", "programmes:create"}
 PROGRAMME_LEVEL = {
+    "judging:schedule",
+    "judging:agenda",
     "results:public",
     "results:publish",
     "results:finalise",
@@ -142,6 +146,18 @@ def judged(submitted, users, demo):
         kind="relative",
         reason="ญาติ",
     )
+    import datetime as dt
+
+    from rangwan.judging import schedule
+
+    meeting = schedule.save_meeting(
+        programme=demo,
+        actor=users[SEC],
+        date=dt.date(2025, 5, 27),
+        start_time=dt.time(9, 0),
+        slot_minutes=20,
+    )
+    schedule.draw_order(meeting=meeting, actor=users[SEC])
     return submitted
 
 

@@ -10,8 +10,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.judging import queries, scoring
-from rangwan.judging.forms import DeclarationForm, ReopenForm, RulingForm, SheetForm
-from rangwan.judging.models import Declaration, ScoreSheet
+from rangwan.judging import schedule as schedule_services
+from rangwan.judging.forms import (
+    DeclarationForm,
+    MeetingForm,
+    ReopenForm,
+    RulingForm,
+    SheetForm,
+)
+from rangwan.judging.models import Declaration, Meeting, ScoreSheet
 from rangwan.nominations.enums import NominationStatus
 from rangwan.nominations.models import Nomination
 from rangwan.programmes.models import Programme
@@ -229,3 +236,84 @@ def results(request, pk):
     advisory spread and leniency columns. Not public until published."""
     programme = get_object_or_404(Programme, pk=pk)
     return render(request, "judging/results.html", queries.results_context(programme))
+
+
+@login_required
+@permission_required("judging.manage_schedule", fn=get_programme, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def schedule(request, pk):
+    """The meeting and the order of presentations: drawn at random or set by hand."""
+    programme = get_object_or_404(Programme, pk=pk)
+    meeting = Meeting.objects.filter(programme=programme).first()
+    initial = (
+        {
+            "date": meeting.date,
+            "start_time": meeting.start_time,
+            "slot_minutes": meeting.slot_minutes,
+            "place": meeting.place,
+        }
+        if meeting
+        else {"date": programme.results_deadline, "start_time": "09:00", "slot_minutes": 20}
+    )
+    form = MeetingForm(request.POST if "save_meeting" in request.POST else None, initial=initial)
+    try:
+        if "save_meeting" in request.POST and form.is_valid():
+            schedule_services.save_meeting(
+                programme=programme, actor=request.user, **form.cleaned_data
+            )
+            messages.success(request, _("The meeting was saved."))
+            return redirect("judging:schedule", pk=pk)
+        if "draw" in request.POST and meeting:
+            schedule_services.draw_order(meeting=meeting, actor=request.user)
+            messages.success(request, _("The order was drawn at random; the seed is recorded."))
+            return redirect("judging:schedule", pk=pk)
+        if "set_order" in request.POST and meeting:
+            positions = {
+                int(key.removeprefix("position_")): int(value)
+                for key, value in request.POST.items()
+                if key.startswith("position_") and value.strip().isdigit()
+            }
+            schedule_services.set_order(meeting=meeting, actor=request.user, positions=positions)
+            messages.success(request, _("The order was set."))
+            return redirect("judging:schedule", pk=pk)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    slots = list(meeting.slots.select_related("nomination__district")) if meeting else []
+    placed = {slot.nomination_id for slot in slots}
+    return render(
+        request,
+        "judging/schedule.html",
+        {
+            "programme": programme,
+            "meeting": meeting,
+            "form": form,
+            "slots": slots,
+            "unplaced": [
+                n for n in schedule_services.accepted_in_order(programme) if n.pk not in placed
+            ],
+        },
+    )
+
+
+@login_required
+@permission_required("judging.view_agenda", fn=get_programme, raise_exception=True)
+def agenda(request, pk):
+    """The printable agenda of the meeting."""
+    programme = get_object_or_404(Programme, pk=pk)
+    meeting = get_object_or_404(Meeting, programme=programme)
+    return render(
+        request,
+        "judging/agenda.html",
+        {
+            "programme": programme,
+            "meeting": meeting,
+            "slots": meeting.slots.select_related(
+                "nomination__district",
+                "nomination__officer",
+                "nomination__member",
+                "nomination__dossier",
+            ),
+            "seats": programme.seats.all(),
+        },
+    )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rangwan.accounts.enums import Role
 from rangwan.accounts.models import User
+from rangwan.core.forms import BuddhistDateField
 from rangwan.judging.enums import ConflictKind, Ruling
 from rangwan.judging.models import CommitteeSeat
 from rangwan.judging.rubric import points as points_text
@@ -145,3 +146,12 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class MeetingForm(forms.Form):
+    date = BuddhistDateField(label=_("Date of the meeting"))
+    start_time = forms.TimeField(
+        label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    slot_minutes = forms.IntegerField(label=_("Minutes a presentation"), min_value=5, max_value=180)
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)

@@ -1,3 +1,4 @@
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -310,3 +311,56 @@ class Score(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion.code}: {self.points}"
+
+
+class Meeting(TimeStampedModel):
+    """The committee's meeting, where each accepted pair presents its work."""
+
+    programme = models.OneToOneField(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        related_name="meeting",
+        verbose_name=_("programme"),
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts at"))
+    slot_minutes = models.PositiveSmallIntegerField(_("minutes a presentation"), default=20)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    draw_seed = models.CharField(_("seed of the draw"), max_length=64, blank=True)
+    drawn_at = models.DateTimeField(_("drawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(name="meeting_slot_positive", condition=Q(slot_minutes__gt=0)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.date}"
+
+
+class Slot(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="slots")
+    nomination = models.ForeignKey(
+        "nominations.Nomination", on_delete=models.CASCADE, related_name="slots"
+    )
+    position = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("presentation slot")
+        verbose_name_plural = _("presentation slots")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="slot_position_once"),
+            models.UniqueConstraint(fields=["meeting", "nomination"], name="slot_nomination_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.nomination}"
+
+    def starts_at(self) -> dt.time:
+        start = dt.datetime.combine(self.meeting.date, self.meeting.start_time)
+        return (
+            start + dt.timedelta(minutes=self.meeting.slot_minutes * (self.position - 1))
+        ).time()

@@ -23,3 +23,7 @@ rules.add_perm("judging.change_committeeseat", is_secretariat)
 rules.add_perm("judging.judge", is_committee_member & holds_seat)
 rules.add_perm("judging.rule_conflicts", is_committee_member & holds_chair)
 rules.add_perm("judging.view_progress", is_secretariat | (is_committee_member & holds_chair))
+rules.add_perm("judging.manage_schedule", is_secretariat)
+rules.add_perm(
+    "judging.view_agenda", is_secretariat | is_viewer | (is_committee_member & holds_seat)
+)

@@ -64,6 +64,7 @@ def my_nomination(request, pk):
             "missing": services.missing_items(nomination) if nomination else [],
             "deadlines": queries.district_deadlines(programme, district),
             "versions": nomination.versions.all() if nomination else [],
+            "slot": nomination.slots.select_related("meeting").first() if nomination else None,
             "can_edit": bool(nomination)
             and nomination.status in NominationStatus.editable_by_district(),
         },
