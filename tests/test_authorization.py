@@ -252,3 +252,25 @@ def test_secretariat_can_read_but_not_change_the_audit_record(client, users, sub
     assert client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk])).status_code == 403
     client.force_login(users[VIEWER])
     assert client.get(reverse("admin:audit_auditentry_changelist")).status_code == 302
+
+
+def test_admin_changes_to_reference_data_are_in_the_audit_chain(client, users, demo):
+    from rangwan.audit.models import AuditEntry
+    from rangwan.directory.models import District
+
+    client.force_login(users[SEC])
+    district = District.objects.get(code="2402")
+    response = client.post(
+        reverse("admin:directory_district_change", args=[district.pk]),
+        {
+            "province": district.province_id,
+            "code": "2402",
+            "name_th": "บางคล้า",
+            "name_en": "Bang Khla (amended)",
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.filter(action="admin.change").get()
+    assert entry.before["name_en"] == "Bang Khla"
+    assert entry.after["name_en"] == "Bang Khla (amended)"
+    assert entry.actor == users[SEC]

@@ -3,10 +3,11 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from rangwan.accounts.models import User
+from rangwan.audit.admin_mixins import AuditedAdmin
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     """Accounts as the secretariat manages them: roles and districts, never superuser
     rights or raw permissions (those stay with the system administrator)."""
 

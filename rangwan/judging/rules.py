@@ -27,3 +27,6 @@ rules.add_perm("judging.manage_schedule", is_secretariat)
 rules.add_perm(
     "judging.view_agenda", is_secretariat | is_viewer | (is_committee_member & holds_seat)
 )
+rules.add_perm("judging", is_secretariat)
+for action in ("view", "add", "change"):
+    rules.add_perm(f"judging.{action}_judgingrules", is_secretariat)

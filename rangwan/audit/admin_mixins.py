@@ -1,0 +1,31 @@
+from django.db import transaction
+
+from rangwan.audit.services import record, snapshot
+
+
+class AuditedAdmin:
+    """Django admin writes (reference data, accounts) go into the audit chain too."""
+
+    audit_exclude = ("password",)
+
+    def _snapshot(self, obj):
+        fields = [f.name for f in obj._meta.concrete_fields if f.name not in self.audit_exclude]
+        return snapshot(obj, fields=fields)
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            before = self._snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+            super().save_model(request, obj, form, change)
+            record(
+                actor=request.user,
+                action=f"admin.{'change' if change else 'add'}",
+                obj=obj,
+                before=before,
+                after=self._snapshot(obj),
+            )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            before = self._snapshot(obj)
+            record(actor=request.user, action="admin.delete", obj=obj, before=before)
+            super().delete_model(request, obj)
