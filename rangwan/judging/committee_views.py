@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import objectgetter, permission_required
 
+from rangwan.core.feedback import attach_to_form, flash
 from rangwan.judging import queries, scoring
 from rangwan.judging import schedule as schedule_services
 from rangwan.judging.forms import (
@@ -75,7 +76,7 @@ def declare(request, pk, nomination_pk):
                 seat=seat, nomination=nomination, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach_to_form(form, error)
         else:
             if declaration.may_score:
                 scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
@@ -89,14 +90,6 @@ def declare(request, pk, nomination_pk):
     )
 
 
-def _attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 @permission_required("judging.judge", fn=get_programme, raise_exception=True)
 @require_http_methods(["GET", "POST"])
@@ -108,8 +101,7 @@ def sheet(request, pk, nomination_pk):
     try:
         score_sheet = scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash(request, error)
         return redirect("judging:declare", pk=pk, nomination_pk=nomination.pk)
     scores = list(score_sheet.scores.select_related("criterion").order_by("criterion__order"))
     rules = scoring.rules_for(programme)
@@ -180,8 +172,7 @@ def rule(request, pk, declaration_pk):
                 declaration=declaration, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash(request, error)
         else:
             messages.success(request, _("The ruling was recorded."))
     else:
@@ -199,8 +190,7 @@ def reopen(request, pk, sheet_pk):
         try:
             scoring.reopen_sheet(sheet=score_sheet, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash(request, error)
         else:
             messages.success(request, _("The sheet was reopened."))
     else:
@@ -277,8 +267,7 @@ def schedule(request, pk):
             messages.success(request, _("The order was set."))
             return redirect("judging:schedule", pk=pk)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash(request, error)
     slots = list(meeting.slots.select_related("nomination__district")) if meeting else []
     placed = {slot.nomination_id for slot in slots}
     return render(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import objectgetter, permission_required
 
+from rangwan.core.feedback import attach_to_form, flash
 from rangwan.nominations import queries, services
 from rangwan.nominations.enums import DeadlineKind, EvidenceSection, NominationStatus
 from rangwan.nominations.forms import (
@@ -25,10 +26,6 @@ from rangwan.programmes.models import Programme
 
 get_programme = objectgetter(Programme, "pk")
 get_nomination = objectgetter(Nomination, "pk")
-
-
-def _error_list(error: ValidationError) -> list[str]:
-    return error.messages
 
 
 @login_required
@@ -135,20 +132,12 @@ def dossier_edit(request, pk):
                 **form.changes(),
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_to_form(form, error)
         else:
             if not form.errors:
                 messages.success(request, _("The draft was saved."))
                 return redirect("nominations:dossier", pk=pk)
     return render(request, "nominations/dossier_edit.html", _dossier_context(nomination, form))
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _dossier_context(nomination, form) -> dict:
@@ -193,11 +182,11 @@ def dossier_autosave(request, pk):
         )
     except services.StaleRevision as error:
         stale, dossier = True, nomination.dossier
-        problems = _error_list(error)
+        problems = error.messages
     except ValidationError as error:
         dossier = nomination.dossier
         dossier.refresh_from_db()
-        problems += _error_list(error)
+        problems += error.messages
     return render(
         request,
         "nominations/_save_status.html",
@@ -221,8 +210,7 @@ def evidence_add(request, pk):
                 caption=form.cleaned_data["caption"],
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash(request, error)
         else:
             messages.success(request, _("The file was added."))
     else:
@@ -241,8 +229,7 @@ def evidence_remove(request, pk, evidence_pk):
     try:
         services.remove_evidence(evidence=evidence, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash(request, error)
     else:
         messages.success(request, _("The file was removed."))
     return redirect("nominations:dossier", pk=pk)
@@ -332,8 +319,7 @@ def certify(request, pk):
         try:
             services.certify_dossier(nomination=nomination, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash(request, error)
         else:
             messages.success(
                 request, _("You certified the dossier. The district staff can now submit it.")
@@ -359,8 +345,7 @@ def submit(request, pk):
             nomination=nomination, actor=request.user, **form.cleaned_data
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash(request, error)
         return redirect("nominations:detail", pk=pk)
     return redirect("nominations:receipt", pk=pk, number=version.number)
 
@@ -389,8 +374,7 @@ def screen(request, pk):
         try:
             services.screen_dossier(nomination=nomination, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash(request, error)
         else:
             messages.success(request, _("The decision was recorded and the district can see it."))
             return redirect("nominations:screening", pk=nomination.programme_id)
@@ -467,7 +451,7 @@ def extension(request, pk, district_pk):
                 programme=programme, district=district, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_to_form(form, error)
         else:
             messages.success(
                 request, _("The deadline was extended for %(district)s.") % {"district": district}

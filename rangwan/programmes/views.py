@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import objectgetter, permission_required
 
+from rangwan.core.feedback import flash
 from rangwan.programmes import services
 from rangwan.programmes.forms import (
     NewProgrammeForm,
@@ -159,8 +160,7 @@ def programme_copy(request, pk):
         try:
             copy = services.copy_programme_to_next_year(programme=programme, actor=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            flash(request, error)
             return redirect("programmes:copy", pk=pk)
         messages.success(
             request,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import objectgetter, permission_required
 
+from rangwan.core.feedback import flash
 from rangwan.programmes.models import Programme
 from rangwan.results import services
 from rangwan.results.models import Results
@@ -33,11 +34,6 @@ def public_results(request, pk):
     )
 
 
-def _messages_for(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @login_required
 @permission_required("results.publish", fn=get_programme, raise_exception=True)
 @require_POST
@@ -50,7 +46,7 @@ def publish(request, pk):
     try:
         services.publish_provisional(programme=programme, actor=request.user, objection_days=days)
     except ValidationError as error:
-        _messages_for(request, error)
+        flash(request, error)
     else:
         messages.success(request, _("The provisional results are published."))
     return redirect("judging:results", pk=pk)
@@ -64,7 +60,7 @@ def finalise(request, pk):
     try:
         services.finalise_results(programme=programme, actor=request.user)
     except ValidationError as error:
-        _messages_for(request, error)
+        flash(request, error)
     else:
         messages.success(request, _("The results are final. Their SHA-256 is on the public page."))
     return redirect("judging:results", pk=pk)
@@ -88,7 +84,7 @@ def tie_vote(request, pk):
     try:
         services.record_tie_vote(programme=programme, actor=request.user, votes=votes)
     except ValidationError as error:
-        _messages_for(request, error)
+        flash(request, error)
     else:
         messages.success(request, _("The committee's vote was recorded."))
     return redirect("judging:results", pk=pk)
