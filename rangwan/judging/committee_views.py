@@ -98,11 +98,21 @@ def sheet(request, pk, nomination_pk):
     programme = get_object_or_404(Programme, pk=pk)
     nomination = _accepted(programme, nomination_pk)
     seat = _my_seat(programme, request.user)
-    try:
-        score_sheet = scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
-    except ValidationError as error:
-        flash(request, error)
-        return redirect("judging:declare", pk=pk, nomination_pk=nomination.pk)
+    score_sheet = ScoreSheet.objects.filter(seat=seat, nomination=nomination).first()
+    if score_sheet is None:
+        # Opening a sheet writes it (with the discipline prefill): only on POST.
+        if request.method != "POST":
+            return render(
+                request,
+                "judging/sheet_start.html",
+                {"programme": programme, "nomination": nomination},
+            )
+        try:
+            scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
+        except ValidationError as error:
+            flash(request, error)
+            return redirect("judging:declare", pk=pk, nomination_pk=nomination.pk)
+        return redirect("judging:sheet", pk=pk, nomination_pk=nomination.pk)
     scores = list(score_sheet.scores.select_related("criterion").order_by("criterion__order"))
     rules = scoring.rules_for(programme)
     form = SheetForm(

@@ -200,3 +200,29 @@ def test_tally_from_stored_sheets_leaves_out_the_recused(accepted, demo):
     assert result.total == 85
     (row,) = quorum(demo, programme_tally(demo))
     assert (row.counted, row.needed, row.met) == (2, 6, False)  # 2/3 of 9 seats = 6
+
+
+def test_opening_a_sheet_page_writes_nothing_until_the_member_starts(accepted, demo, client):
+    from django.urls import reverse
+
+    from rangwan.judging.models import ScoreSheet
+
+    seat, member = seat_of(demo, 5)
+    declaration = scoring.declare(
+        seat=seat,
+        nomination=accepted,
+        actor=member,
+        has_conflict=True,
+        kind=ConflictKind.OTHER,
+        reason="เคยเป็นที่ปรึกษากองทุน",
+    )
+    scoring.rule_on_conflict(
+        declaration=declaration, actor=demo.seats.get(number=1).user, ruling=Ruling.DISMISSED
+    )
+    client.force_login(member)
+    url = reverse("judging:sheet", args=[demo.pk, accepted.pk])
+    assert "เริ่มให้คะแนน" in client.get(url).content.decode()
+    assert not ScoreSheet.objects.filter(seat=seat).exists()
+    assert client.post(url).status_code == 302
+    assert ScoreSheet.objects.filter(seat=seat, nomination=accepted).exists()
+    assert "แบบให้คะแนน: อำเภอบางคล้า" in client.get(url).content.decode()
