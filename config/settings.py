@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "rangwan.core",
     "rangwan.accounts",
     "rangwan.directory",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "rangwan.nominations",
     "rangwan.results",
     "rangwan.learning",
+    "rangwan.honours",
     "rangwan.documents",
     "rangwan.reports",
     "rangwan.audit",
@@ -153,6 +156,11 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "evidence"), "base_url": "/no-public-url/"},
     },
+    # Generated files (certificate batches): private too, streamed by a checked view.
+    "generated": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "generated"), "base_url": "/no-public-url/"},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -182,6 +190,17 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "rangwan@localhost")
 # Where links in emails point; the address people open Rangwan at.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Days before a district deadline when reminders go out.
+# Background work (certificate batches) goes through Django's task framework, stored in
+# the database; `manage.py db_worker` runs it. TASKS_BACKEND=immediate runs tasks inline.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")],
+    }
+}
+
 REMINDER_DAYS = [int(d) for d in envlist("REMINDER_DAYS", "7,1")]
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))

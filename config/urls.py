@@ -17,6 +17,10 @@ urlpatterns = [
     path("", include("rangwan.judging.urls")),
     path("", include("rangwan.nominations.urls")),
     path("", include("rangwan.results.urls")),
+    path("", include("rangwan.documents.urls")),
+    path("", include("rangwan.honours.urls")),
+    path("", include("rangwan.learning.urls")),
+    path("", include("rangwan.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -125,6 +125,10 @@ def _evidence_in_tmp(settings, tmp_path):
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": "/no-public-url/"},
         },
+        "generated": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "generated"), "base_url": "/no-public-url/"},
+        },
     }
     return tmp_path / "evidence"
 
@@ -173,3 +177,14 @@ def judged_programme(demo, users, register, time_at):
             sheet = scoring.save_sheet(sheet=sheet, actor=seat.user, version=0, scores=marks)
             scoring.submit_sheet(sheet=sheet, actor=seat.user, version=sheet.version)
     return demo, [n for n, _work in nominations]
+
+
+@pytest.fixture
+def final_results(judged_programme):
+    """judged_programme with its results finalised by the chair: บางคล้า wins."""
+    from rangwan.results import services as results_services
+
+    programme, nominations = judged_programme
+    chair = programme.seats.get(role="chair").user
+    results = results_services.finalise_results(programme=programme, actor=chair)
+    return programme, nominations, results
