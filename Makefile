@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# judged: the 2568 programme played through judging (results final); open: before any nomination
+DEMO ?= judged
 
 .PHONY: install run test lint format messages clean
 
@@ -16,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo $(if $(filter judged,$(DEMO)),--judged)
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: install

@@ -63,7 +63,7 @@ def on_submission(version) -> None:
         _send("receipt", context, district_addresses(nomination.district))
         _send("submitted", context, secretariat_addresses(nomination.programme))
 
-    transaction.on_commit(send)
+    transaction.on_commit(send, robust=True)
 
 
 def on_screening(version) -> None:
@@ -76,7 +76,8 @@ def on_screening(version) -> None:
         "detail_url": link("nominations:detail", nomination.pk),
     }
     transaction.on_commit(
-        lambda: _send("screened", context, district_addresses(nomination.district))
+        lambda: _send("screened", context, district_addresses(nomination.district)),
+        robust=True,
     )
 
 

@@ -90,3 +90,23 @@ def test_no_reminder_for_a_district_that_has_registered(nomination, smtp_server,
     recipients = {to for message in smtp_server.messages for to in message["to"]}
     assert "staff.bangkhla@rangwan.test" not in recipients
     assert len(smtp_server.messages) == 10
+
+
+def test_a_mail_server_that_is_down_does_not_undo_or_break_the_submission(
+    complete, staff, head, settings, django_capture_on_commit_callbacks
+):
+    """The receipt is mailed after the commit: if the mail server refuses, the dossier
+    stays submitted and the district is not shown an error for it (Django logs the
+    failure: on_commit(..., robust=True))."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    services.certify_dossier(
+        nomination=complete, actor=head, certifier_name="ก", certifier_position="ข"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        version = services.submit_dossier(
+            nomination=complete, actor=staff, officer_confirmed=True, member_confirmed=True
+        )
+    complete.refresh_from_db()
+    assert complete.status == "submitted"
+    assert version.number == 1
