@@ -151,6 +151,14 @@ class CommitteeSeat(TimeStampedModel):
         return self.post_th
 
 
+# How each default link of the chain is named to people (the stored label is the key).
+TIE_BREAK_LABELS = {
+    "criterion 3": _("placed by the joint work score (criterion 3)"),
+    "conduct total": _("placed by the conduct total (criteria 2.1–2.5)"),
+    "chair's vote": _("placed by the committee's vote"),
+}
+
+
 def default_tie_break() -> list[dict]:
     """The seed-consistent default: joint work, then conduct total, then the chair's vote."""
     return [

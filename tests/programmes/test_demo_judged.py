@@ -3,6 +3,7 @@
 import io
 
 from django.core.management import call_command
+from django.urls import reverse
 
 from rangwan.audit.verify import verify_chain
 from rangwan.judging.enums import Ruling
@@ -12,7 +13,7 @@ from rangwan.programmes.models import Programme
 from rangwan.results.services import verify_results
 
 
-def test_the_judged_demo_has_eleven_accepted_dossiers_full_scores_and_final_results(db):
+def test_the_judged_demo_has_eleven_accepted_dossiers_full_scores_and_final_results(db, client):
     call_command("load_demo", "--judged", stdout=io.StringIO())
     programme = Programme.objects.get(fiscal_year=2568)
     nominations = programme.nominations.all()
@@ -31,6 +32,10 @@ def test_the_judged_demo_has_eleven_accepted_dossiers_full_scores_and_final_resu
     assert verify_results(results) == []
     assert verify_chain()[1] is None
     assert programme.steps.get(number=5).done_on.isoformat() == "2025-05-23"
+    # The public page names the tie-break that separated the two level dossiers.
+    page = client.get(reverse("results:public", args=[programme.pk])).content.decode()
+    assert page.count("ตัดสินด้วยคะแนนผลงานที่ทำร่วมกัน (เกณฑ์ข้อ ๓)") == 2
+    assert "criterion 3" not in page
 
 
 def test_loading_the_judged_demo_again_changes_nothing(db):

@@ -2,6 +2,7 @@ from fractions import Fraction
 
 from django import template
 
+from rangwan.judging.models import TIE_BREAK_LABELS
 from rangwan.judging.tally import rounded
 
 register = template.Library()
@@ -20,3 +21,10 @@ def signed(value):
     """Leniency: +2.25 / -0.72."""
     number = rounded(Fraction(value))
     return f"+{number}" if number > 0 else str(number)
+
+
+@register.filter
+def tie_break(label):
+    """The tie-break link that placed a dossier, in words ("criterion 3" -> "placed by
+    the joint work score (criterion 3)"); a label set by hand is shown as it is."""
+    return TIE_BREAK_LABELS.get(label, label)
