@@ -55,6 +55,21 @@ def _require_accepted(nomination) -> None:
         raise ValidationError(_("Only dossiers accepted at screening are judged."))
 
 
+def _require_may_score(seat: CommitteeSeat, nomination) -> None:
+    declaration = Declaration.objects.filter(seat=seat, nomination=nomination).first()
+    if declaration is None:
+        raise ValidationError(
+            _("Declare first whether you have a conflict of interest with this dossier."),
+            code="undeclared",
+        )
+    if declaration.recused:
+        raise ValidationError(_("You are recused from this dossier."), code="recused")
+    if not declaration.may_score:
+        raise ValidationError(
+            _("The chair has not yet ruled on the conflict you declared."), code="pending"
+        )
+
+
 def _require_holder(seat: CommitteeSeat, actor) -> None:
     if seat.user_id != getattr(actor, "pk", None):
         raise ValidationError(_("Only the holder of this seat can do this."))
@@ -87,6 +102,11 @@ def declare(
     existing = (
         Declaration.objects.select_for_update().filter(seat=seat, nomination=nomination).first()
     )
+    if existing and existing.ruling in (Ruling.UPHELD, Ruling.DISMISSED):
+        raise ValidationError(
+            _("The chair has ruled on this declaration; it can no longer be changed."),
+            code="ruled",
+        )
     before = (
         snapshot(existing, fields=["has_conflict", "kind", "reason", "ruling"])
         if existing
@@ -96,9 +116,14 @@ def declare(
     declaration.has_conflict = has_conflict
     declaration.kind = kind if has_conflict else ""
     declaration.reason = reason if has_conflict else ""
-    # A new or changed conflict waits for the chair again.
+    # A new or changed conflict waits for the chair. Nobody rules on their own case: the
+    # chair's own conflict recuses them at once.
     declaration.ruling = Ruling.PENDING if has_conflict else ""
     declaration.ruled_by, declaration.ruled_at, declaration.ruling_note = None, None, ""
+    if has_conflict and seat.role == SeatRole.CHAIR:
+        declaration.ruling, declaration.ruled_at = Ruling.UPHELD, timezone.now()
+        declaration.ruled_by = actor
+        declaration.ruling_note = _("The chair's own conflict: recused without a ruling.")
     declaration.full_clean()
     declaration.save()
     record(
@@ -126,6 +151,8 @@ def rule_on_conflict(
     declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
     if not is_chair(actor, declaration.seat.programme):
         raise ValidationError(_("Only the chair rules on conflicts."))
+    if declaration.seat.user_id == actor.pk:
+        raise ValidationError(_("Nobody rules on their own declaration."))
     _require_judging_open(declaration.seat.programme)
     if not declaration.has_conflict:
         raise ValidationError(_("There is no conflict to rule on."))
@@ -166,18 +193,8 @@ def open_sheet(*, seat: CommitteeSeat, nomination, actor) -> ScoreSheet:
     first, and no unresolved or upheld conflict."""
     _require_holder(seat, actor)
     _require_accepted(nomination)
-    declaration = Declaration.objects.filter(seat=seat, nomination=nomination).first()
-    if declaration is None:
-        raise ValidationError(
-            _("Declare first whether you have a conflict of interest with this dossier."),
-            code="undeclared",
-        )
-    if declaration.recused:
-        raise ValidationError(_("You are recused from this dossier."), code="recused")
-    if not declaration.may_score:
-        raise ValidationError(
-            _("The chair has not yet ruled on the conflict you declared."), code="pending"
-        )
+    _require_judging_open(seat.programme)
+    _require_may_score(seat, nomination)
     sheet, created = ScoreSheet.objects.get_or_create(seat=seat, nomination=nomination)
     if created:
         rules = rules_for(seat.programme)
@@ -229,6 +246,8 @@ def save_sheet(
         ScoreSheet.objects.select_for_update().select_related("seat__programme").get(pk=sheet.pk)
     )
     _require_holder(sheet.seat, actor)
+    _require_judging_open(sheet.seat.programme)
+    _require_may_score(sheet.seat, sheet.nomination)
     if sheet.status != SheetStatus.DRAFT:
         raise ValidationError(
             _("The sheet is submitted; ask the chair to reopen it."), code="locked"
@@ -308,6 +327,8 @@ def submit_sheet(*, sheet: ScoreSheet, actor, version: int) -> ScoreSheet:
         ScoreSheet.objects.select_for_update().select_related("seat__programme").get(pk=sheet.pk)
     )
     _require_holder(sheet.seat, actor)
+    _require_judging_open(sheet.seat.programme)
+    _require_may_score(sheet.seat, sheet.nomination)
     if sheet.status != SheetStatus.DRAFT:
         raise ValidationError(_("The sheet is already submitted."))
     if version != sheet.version:

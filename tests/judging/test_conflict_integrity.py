@@ -1,0 +1,86 @@
+"""A conflict of interest, once ruled on, binds: found by a security review (2026-11-25)."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from rangwan.judging import scoring
+from rangwan.judging.enums import ConflictKind, Ruling, SheetStatus
+from rangwan.judging.models import Declaration, ScoreSheet
+from rangwan.judging.queries import programme_tally
+from rangwan.nominations import services
+from rangwan.nominations.enums import ScreeningOutcome
+
+
+@pytest.fixture
+def accepted(submitted, users):
+    services.screen_dossier(
+        nomination=submitted, actor=users["secretariat"], outcome=ScreeningOutcome.ACCEPTED
+    )
+    submitted.refresh_from_db()
+    return submitted
+
+
+def _declare_conflict(seat, nomination):
+    return scoring.declare(
+        seat=seat,
+        nomination=nomination,
+        actor=seat.user,
+        has_conflict=True,
+        kind=ConflictKind.RELATIVE,
+        reason="ญาติ",
+    )
+
+
+def test_a_member_cannot_undo_a_conflict_the_chair_upheld(accepted, demo, client):
+    seat, chair = demo.seats.get(number=3), demo.seats.get(number=1).user
+    declaration = _declare_conflict(seat, accepted)
+    scoring.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
+    client.force_login(seat.user)
+    response = client.post(
+        reverse("judging:declare", args=[demo.pk, accepted.pk]), {"has_conflict": "no"}
+    )
+    assert response.status_code in (200, 302)
+    declaration.refresh_from_db()
+    assert declaration.recused and declaration.ruled_by == chair
+    assert not ScoreSheet.objects.filter(seat=seat, nomination=accepted).exists()
+    assert programme_tally(demo).result_for(accepted.pk).counted == 0
+
+
+def test_a_recused_member_cannot_save_or_submit_a_draft_opened_earlier(accepted, demo, client):
+    seat, chair = demo.seats.get(number=4), demo.seats.get(number=1).user
+    scoring.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
+    sheet = scoring.open_sheet(seat=seat, nomination=accepted, actor=seat.user)
+    declaration = _declare_conflict(seat, accepted)
+    scoring.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
+    marks = {s.criterion_id: (s.criterion.max_points, "ครบ") for s in sheet.scores.all()}
+    with pytest.raises(ValidationError, match="งดพิจารณา"):
+        scoring.save_sheet(sheet=sheet, actor=seat.user, version=sheet.version, scores=marks)
+    with pytest.raises(ValidationError):
+        scoring.submit_sheet(sheet=sheet, actor=seat.user, version=sheet.version)
+    sheet.refresh_from_db()
+    assert sheet.status == SheetStatus.DRAFT
+
+
+def test_no_sheet_is_opened_or_submitted_once_results_are_final(final_results, client):
+    programme, nominations, results = final_results
+    seat, nomination = programme.seats.get(number=7), nominations[0]
+    Declaration.objects.create(seat=seat, nomination=nomination, has_conflict=False)
+    client.force_login(seat.user)
+    client.post(reverse("judging:sheet", args=[programme.pk, nomination.pk]), {})
+    assert not ScoreSheet.objects.filter(seat=seat, nomination=nomination).exists()
+    from rangwan.results.services import verify_results
+
+    assert verify_results(results) == []
+
+
+def test_the_chair_cannot_rule_on_their_own_conflict_and_is_recused(accepted, demo, client):
+    seat = demo.seats.get(number=1)
+    declaration = _declare_conflict(seat, accepted)
+    assert declaration.recused  # nobody rules on their own case
+    client.force_login(seat.user)
+    client.post(reverse("judging:rule", args=[demo.pk, declaration.pk]), {"ruling": "dismissed"})
+    declaration.refresh_from_db()
+    assert declaration.ruling == Ruling.UPHELD and not declaration.may_score
+    with pytest.raises(ValidationError):
+        scoring.rule_on_conflict(declaration=declaration, actor=seat.user, ruling="dismissed")
