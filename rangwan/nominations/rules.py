@@ -7,6 +7,7 @@ from rangwan.accounts.rules import (
     is_district_user,
     is_secretariat,
 )
+from rangwan.judging.rules import holds_seat
 from rangwan.programmes.rules import district_takes_part
 
 
@@ -33,14 +34,23 @@ def is_accepted(user, nomination) -> bool:
     return nomination is not None and nomination.status == NominationStatus.ACCEPTED
 
 
-# The committee reads accepted dossiers (the packet); the districts and the secretariat
-# read their own and all, respectively.
+@rules.predicate
+def sits_on_its_committee(user, nomination) -> bool:
+    """A seat on the committee of the nomination's programme (the committee role alone
+    is global: last year's members keep it)."""
+    return nomination is not None and nomination.programme.seats.filter(user=user).exists()
+
+
+# The committee reads the accepted dossiers of its own programme (the packet); the
+# districts and the secretariat read their own and all, respectively.
 can_read_dossier = (
-    is_secretariat | (is_district_user & is_own_nomination) | (is_committee_member & is_accepted)
+    is_secretariat
+    | (is_district_user & is_own_nomination)
+    | (is_committee_member & is_accepted & sits_on_its_committee)
 )
 rules.add_perm("nominations.view_nomination", can_read_dossier)
 rules.add_perm("nominations.view_dossier_pdf", can_read_dossier)
 # On a programme:
 rules.add_perm("nominations.view_screening", is_secretariat)
-rules.add_perm("nominations.view_packet", is_secretariat | is_committee_member)
+rules.add_perm("nominations.view_packet", is_secretariat | (is_committee_member & holds_seat))
 rules.add_perm("nominations.grant_extension", is_secretariat)

@@ -25,6 +25,9 @@ class Results(TimeStampedModel):
     objections_close_at = models.DateTimeField(_("objections close"), null=True, blank=True)
     snapshot = models.JSONField(_("snapshot"))
     digest = models.CharField(_("SHA-256"), max_length=64)
+    # Seat number -> "member k" on the public page: drawn at random on first publication
+    # and kept secret (outside the snapshot), so nobody can tie public scores to a name.
+    member_labels = models.JSONField(_("public member labels"), default=dict, blank=True)
     finalised_at = models.DateTimeField(_("finalised"), null=True, blank=True)
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

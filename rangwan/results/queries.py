@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from rangwan.judging.tally import rounded
 
 
-def anonymous_labels(snapshot: dict[str, Any], digest: str) -> dict[int, int]:
-    """Seat number -> "member k" on the public page. The order comes from the digest, so
-    it is fixed for these results but does not follow the seats (the chair is not
-    always member 1)."""
-    seats = [seat["number"] for seat in snapshot["committee"]]
-    order = sorted(seats, key=lambda n: hashlib.sha256(f"{digest}:{n}".encode()).hexdigest())
-    return {seat: index for index, seat in enumerate(order, start=1)}
+def anonymous_labels(results) -> dict[int, int]:
+    """Seat number -> "member k" on the public page, from the secret random draw stored
+    with the results (never from anything the page shows)."""
+    return {int(seat): label for seat, label in results.member_labels.items()}
 
 
 @dataclass(frozen=True)
@@ -35,9 +30,10 @@ class PublicRow:
     member_scores: list[tuple[int, list[str], Decimal]]  # (member k, scores, total)
 
 
-def public_rows(snapshot: dict[str, Any], digest: str) -> list[PublicRow]:
+def public_rows(results) -> list[PublicRow]:
+    snapshot = results.snapshot
     codes = [c["code"] for c in snapshot["rubric"]]
-    labels = anonymous_labels(snapshot, digest)
+    labels = anonymous_labels(results)
     by_nomination: dict[int, list[dict]] = {}
     for sheet in snapshot["sheets"]:
         by_nomination.setdefault(sheet["nomination"], []).append(sheet)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import secrets
 from fractions import Fraction
 from typing import Any
 
@@ -169,6 +170,16 @@ def record_tie_vote(*, programme, actor, votes: dict[int, int]) -> list[TieVote]
 
 
 @transaction.atomic
+def _member_labels(results: Results, snapshot: dict[str, Any]) -> dict[str, int]:
+    """Keep the labels once drawn; draw them (secrets, not the digest) the first time or
+    when the committee's seats changed."""
+    seats = sorted(str(seat["number"]) for seat in snapshot["committee"])
+    if sorted(results.member_labels) == seats:
+        return results.member_labels
+    labels = secrets.SystemRandom().sample(range(1, len(seats) + 1), len(seats))
+    return dict(zip(seats, labels, strict=True))
+
+
 def publish_provisional(*, programme, actor, objection_days: int = 0) -> Results:
     """Publish the ranking as it stands, marked provisional; objections may be raised
     until the window closes (none when objection_days is 0)."""
@@ -188,6 +199,8 @@ def publish_provisional(*, programme, actor, objection_days: int = 0) -> Results
             "digest": digest_of(snapshot),
         },
     )
+    results.member_labels = _member_labels(results, snapshot)
+    results.save(update_fields=["member_labels"])
     record(
         actor=actor,
         action="results.publish_provisional",
@@ -218,6 +231,7 @@ def finalise_results(*, programme, actor) -> Results:
     results.status = ResultStatus.FINAL
     results.snapshot = snapshot
     results.digest = digest_of(snapshot)
+    results.member_labels = _member_labels(results, snapshot)
     results.finalised_at = now
     results.finalised_by = actor
     results.full_clean()

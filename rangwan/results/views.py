@@ -29,7 +29,7 @@ def public_results(request, pk):
             "programme": programme,
             "results": results,
             "snapshot": snapshot,
-            "rows": public_rows(snapshot, results.digest),
+            "rows": public_rows(results),
         },
     )
 

@@ -51,6 +51,19 @@ def test_final_results_show_ranking_members_anonymously_conflicts_and_digest(
     assert html.count(">กรรมการคนที่ ") == 12  # six counted sheets for each of two dossiers
     assert "แจ้งส่วนได้เสีย 1 ครั้ง วินิจฉัยว่ามีส่วนได้เสีย (งดพิจารณา) 1 ครั้ง" in html
     assert "พัฒนาการจังหวัดฉะเชิงเทรา" in html  # the committee, by name and post
-    labels = anonymous_labels(results.snapshot, results.digest)
+    labels = anonymous_labels(results)
     assert sorted(labels.values()) == list(range(1, 10))
-    assert labels != {n: n for n in range(1, 10)}  # not simply the seat order
+    # Drawn at random and kept out of the snapshot, so nothing on the page (the digest,
+    # the committee in seat order) lets anyone tie "member k" to a name.
+    assert "member_labels" not in results.snapshot
+    assert "member_labels" not in html
+
+
+def test_member_labels_are_a_secret_draw_kept_from_provisional_to_final(judged_programme):
+    programme, _nominations = judged_programme
+    chair = programme.seats.get(role="chair").user
+    provisional = services.publish_provisional(programme=programme, actor=chair)
+    drawn = anonymous_labels(provisional)
+    assert sorted(drawn) == list(range(1, 10)) and sorted(drawn.values()) == list(range(1, 10))
+    final = services.finalise_results(programme=programme, actor=chair)
+    assert anonymous_labels(final) == drawn  # the same member k before and after
