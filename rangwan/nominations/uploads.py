@@ -244,34 +244,51 @@ def _clean_pdf(upload) -> CleanFile:
     )
 
 
-def _has_active_content(reader) -> bool:
-    """Walk the parsed PDF, which also sees inside compressed object streams."""
-    root = reader.trailer["/Root"]
-    if "/AA" in root or ("/AcroForm" in root and "/XFA" in root["/AcroForm"]):
-        return True
-    names = root.get("/Names")
-    if names is not None and ("/JavaScript" in names or "/EmbeddedFiles" in names):
-        return True
-    open_action = root.get("/OpenAction")
-    if open_action is not None and _is_active_action(open_action.get_object()):
-        return True
-    for page in reader.pages:
-        if "/AA" in page:
-            return True
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            if annotation.get("/Subtype") in ("/FileAttachment", "/RichMedia", "/Screen"):
-                return True
-            action = annotation.get("/A")
-            if action is not None and _is_active_action(action.get_object()):
-                return True
-    return False
-
-
-def _is_active_action(action) -> bool:
-    return hasattr(action, "get") and action.get("/S") in (
+# Keys, actions and annotations that make a PDF do something when opened or clicked.
+ACTIVE_KEYS = frozenset(
+    {"/JS", "/JavaScript", "/AA", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA"}
+)
+ACTIVE_ACTIONS = frozenset(
+    {
         "/JavaScript",
         "/Launch",
         "/ImportData",
         "/SubmitForm",
-    )
+        "/GoToE",
+        "/GoToR",
+        "/Rendition",
+        "/RichMediaExecute",
+    }
+)
+ACTIVE_ANNOTATIONS = frozenset({"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound"})
+MAX_PDF_OBJECTS = 500_000
+
+
+def _has_active_content(reader) -> bool:
+    """Walk every object reachable from the document's root (pypdf decodes escaped names
+    such as /J#61vaScript and reads inside compressed object streams): any action, key
+    or annotation that runs something refuses the file, wherever it hangs: the catalog,
+    pages, annotations and their /AA, outlines, form fields, /Next chains."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    stack: list = [reader.trailer["/Root"]]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > MAX_PDF_OBJECTS:
+                return True  # too large to check is not let through
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            if not ACTIVE_KEYS.isdisjoint(item.keys()):
+                return True
+            if item.get("/S") in ACTIVE_ACTIONS or item.get("/Subtype") in ACTIVE_ANNOTATIONS:
+                return True
+            stack.extend(value for name, value in item.items() if name != "/Parent")
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return False

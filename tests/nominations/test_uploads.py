@@ -76,12 +76,17 @@ def pdf_bytes(javascript: str | None = None) -> bytes:
 
 def hand_written_pdf(open_action: bytes) -> bytes:
     """A one-page PDF written by hand, so a name can be spelt with #xx escapes."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-        open_action,
-    ]
+    return pdf_of(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            open_action,
+        ]
+    )
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
     body, offsets = b"%PDF-1.7\n", []
     for number, obj in enumerate(objects, start=1):
         offsets.append(len(body))
@@ -161,6 +166,45 @@ def test_pdf_javascript_spelt_with_escapes_is_still_refused(attach, _evidence_in
     data = hand_written_pdf(b"<< /S /J#61vaScript /J#53 (app.alert(1)) >>")
     assert b"/JavaScript" not in data
     message = refused(attach, "doc.pdf", data, _evidence_in_tmp)
+    assert message.startswith("ไฟล์ PDF มีสคริปต์")
+
+
+JS = b"<< /S /J#61vaScript /J#53 (app.alert(1)) >>"
+PAGES = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+PAGE_WITH_LINK = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>"
+HIDDEN_ACTIONS = {  # found by the security review of 2026-11-25
+    "a link's own additional actions": [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        PAGES,
+        PAGE_WITH_LINK,
+        b"<< /Type /Annot /Subtype /Link /Rect [0 0 200 200] /AA << /E " + JS + b" >> >>",
+    ],
+    "a bookmark": [
+        b"<< /Type /Catalog /Pages 2 0 R /Outlines 4 0 R >>",
+        PAGES,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        b"<< /Type /Outlines /First 5 0 R /Last 5 0 R /Count 1 >>",
+        b"<< /Title (x) /Parent 4 0 R /A " + JS + b" >>",
+    ],
+    "the next action of a harmless one": [
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoTo /D [3 0 R /Fit] /Next "
+        + JS
+        + b" >> >>",
+        PAGES,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    ],
+    "a link that launches a program": [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        PAGES,
+        PAGE_WITH_LINK,
+        b"<< /Type /Annot /Subtype /Link /Rect [0 0 200 200] /A << /S /L#61unch /F (x.exe) >> >>",
+    ],
+}
+
+
+@pytest.mark.parametrize("where", HIDDEN_ACTIONS)
+def test_pdf_actions_hidden_anywhere_are_refused(attach, _evidence_in_tmp, where):
+    message = refused(attach, "doc.pdf", pdf_of(HIDDEN_ACTIONS[where]), _evidence_in_tmp)
     assert message.startswith("ไฟล์ PDF มีสคริปต์")
 
 
