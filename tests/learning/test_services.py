@@ -68,7 +68,7 @@ def test_a_save_on_a_stale_revision_is_refused_and_changes_nothing(write_up, use
         services.save_lessons(
             write_up=write_up, actor=users["district_staff"], revision=0, advice="ข"
         )
-    assert "another window or by someone else" in refused.value.messages[0]
+    assert "มีการแก้ไขจากหน้าต่างอื่นหรือโดยผู้อื่น" in refused.value.messages[0]
     write_up.refresh_from_db()
     assert (write_up.advice, write_up.revision) == ("ก", 1)
 
