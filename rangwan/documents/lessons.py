@@ -187,7 +187,7 @@ def render_lessons_docx(write_up) -> bytes:
 
 
 def _page_number_footer(footer) -> None:
-    """ "- ๑ -" centred: a PAGE field with Word's ThaiArabic switch (Thai digits)."""
+    """The footer "- ๑ -", centred: a PAGE field with Word's ThaiArabic switch."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -197,19 +197,18 @@ def _page_number_footer(footer) -> None:
     paragraph = footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     thai_run(paragraph, "- ")
-    run = thai_run(paragraph, "")
-    for kind, text in (("begin", None), (None, " PAGE \\* ThaiArabic "), ("separate", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
+
+    def field_part(tag: str, **attrs) -> None:
+        element = OxmlElement(tag)
+        for name, value in attrs.items():
+            element.set(qn(name), value)
+        if tag == "w:instrText":
+            element.text = " PAGE \\* ThaiArabic "
+        thai_run(paragraph, "")._r.append(element)
+
+    field_part("w:fldChar", **{"w:fldCharType": "begin"})
+    field_part("w:instrText", **{"xml:space": "preserve"})
+    field_part("w:fldChar", **{"w:fldCharType": "separate"})
     thai_run(paragraph, "๑")  # shown until Word updates the field
-    end = thai_run(paragraph, "")
-    element = OxmlElement("w:fldChar")
-    element.set(qn("w:fldCharType"), "end")
-    end._r.append(element)
+    field_part("w:fldChar", **{"w:fldCharType": "end"})
     thai_run(paragraph, " -")
