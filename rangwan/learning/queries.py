@@ -12,10 +12,7 @@ _UNSET = object()
 
 def final_winner(programme) -> Nomination | None:
     """The nomination ranked first in the programme's final results; None while the
-    results are not final. Kept on the programme object: permission checks ask often."""
-    cached = getattr(programme, "_final_winner", _UNSET)
-    if cached is not _UNSET:
-        return cached
+    results are not final."""
     results = (
         Results.objects.filter(programme=programme, status=ResultStatus.FINAL)
         .only("snapshot")
@@ -24,17 +21,25 @@ def final_winner(programme) -> Nomination | None:
     first = None
     if results:
         first = next((r for r in results.snapshot.get("ranking", []) if r["rank"] == 1), None)
-    winner = (
+    if first is None:
+        return None
+    return (
         Nomination.objects.select_related(
             "district", "district__office", "officer", "member", "officer_kind", "network_kind"
         )
         .filter(pk=first["nomination"])
         .first()
-        if first
-        else None
     )
-    programme._final_winner = winner
-    return winner
+
+
+def winning_district_id(programme) -> int | None:
+    """The winner's district, kept on the programme object for the rest of the request:
+    a page asks the permission checks several times."""
+    cached = getattr(programme, "_winning_district_id", _UNSET)
+    if cached is _UNSET:
+        winner = final_winner(programme)
+        cached = programme._winning_district_id = winner.district_id if winner else None
+    return cached
 
 
 def write_up_of(programme) -> LessonsLearned | None:

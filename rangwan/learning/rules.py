@@ -21,12 +21,11 @@ from rangwan.programmes.rules import district_takes_part
 
 @rules.predicate
 def is_winning_district(user, programme) -> bool:
-    from rangwan.learning.queries import final_winner
+    from rangwan.learning.queries import winning_district_id
 
     if programme is None or not user.district_id:
         return False
-    winner = final_winner(programme)
-    return winner is not None and winner.district_id == user.district_id
+    return winning_district_id(programme) == user.district_id
 
 
 @rules.predicate
