@@ -108,20 +108,21 @@ def render_lessons_docx(write_up) -> bytes:
         thai_run(paragraph, text, bold=bold, size_pt=size)
         return paragraph
 
-    # Cover
+    # Cover: about 630 pt of text and spacing, inside the 714 pt an A4 page leaves
+    # between its margins, so it never spills onto a second page.
     if data["draft"]:
         line("ฉบับร่าง", size=14, bold=True)
-    line("ถอดบทเรียน", size=32, bold=True, space=96)
+    line("ถอดบทเรียน", size=32, bold=True, space=36)
     line(data["programme"].name_th, size=16, space=12)
-    line(f"“{data['title']}”", size=24, bold=True, space=48)
-    line("ผลงานของ", size=16, space=36)
+    line(f"“{data['title']}”", size=24, bold=True, space=30)
+    line("ผลงานของ", size=16, space=24)
     line(data["officer"], size=18, bold=True)
     line(f"{data['officer_position']} ({data['officer_kind']})", size=16)
     line(data["member"], size=18, bold=True, space=12)
     line(f"{data['member_role']} {data['network']}".strip(), size=16)
-    line(data["district_office"], size=18, bold=True, space=36)
+    line(data["district_office"], size=18, bold=True, space=24)
     for index, text in enumerate(data["office_lines"]):
-        line(text, size=16, space=96 if index == 0 else 0)
+        line(text, size=16, space=48 if index == 0 else 0)
     line(data["month_year"], size=16)
 
     # Body, in a new section whose footer carries the page number in Thai digits.
