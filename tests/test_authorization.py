@@ -74,6 +74,21 @@ MATRIX = {
     "results:publish": {"POST": ({SEC, CHAIR}, 302)},
     "results:finalise": {"POST": ({CHAIR}, 302)},
     "results:tie_vote": {"POST": ({CHAIR}, 302)},
+    # Lessons learned, in a programme whose results are not final: nothing is started,
+    # so writes are refused with a message (302) and files are not found (404). The
+    # winning district's rights are in tests/learning/test_views.py.
+    "learning:lessons": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 200)},
+    "learning:start": {"POST": ({SEC}, 302)},
+    "learning:edit": {"GET": ({SEC}, 302), "POST": ({SEC}, 302)},
+    "learning:autosave": {"POST": ({SEC}, 404)},
+    "learning:photo_add": {"POST": ({SEC}, 302)},
+    "learning:photo_caption": {"POST": ({SEC}, 404)},
+    "learning:photo_remove": {"POST": ({SEC}, 404)},
+    "learning:photo_file": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 404)},
+    "learning:publish": {"POST": ({SEC}, 302)},
+    "learning:unpublish": {"POST": ({SEC}, 302)},
+    "learning:booklet_pdf": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 404)},
+    "learning:booklet_docx": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 404)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -181,6 +196,12 @@ def _kwargs(name: str, demo, nomination) -> dict:
         "nominations:district_home"
     }:
         return {"pk": nomination.pk}
+    if name in {"learning:photo_caption", "learning:photo_remove"}:
+        return {"pk": demo.pk, "photo_pk": 1}
+    if name == "learning:photo_file":
+        return {"pk": demo.pk, "photo_pk": 1, "variant": "file"}
+    if name.startswith("learning:"):
+        return {"pk": demo.pk}
     if name in {"programmes:step_row", "programmes:step_edit"}:
         return {"pk": demo.pk, "step_pk": demo.steps.first().pk}
     if name == "judging:seat_edit":

@@ -1,10 +1,11 @@
 """HTML to PDF with WeasyPrint, in Sarabun, the typeface of Thai government documents.
 
 WeasyPrint is imported inside the functions: it takes about a second to load and only
-document views need it. Resources are fetched by a fetcher that knows two things: the
-Sarabun files (absolute file:// URLs, as WeasyPrint needs) and evidence files by id
-(`evidence:<id>` and `evidence-thumb:<id>`), read through the storage API. Nothing else,
-so text a district typed can never pull in a file or a web address.
+document views need it. Resources are fetched by a fetcher that knows three things: the
+Sarabun files (absolute file:// URLs, as WeasyPrint needs), evidence files by id
+(`evidence:<id>` and `evidence-thumb:<id>`) and the lessons-learned photos by id
+(`lesson-photo:<id>`), read through the storage API. Nothing else, so text a district
+typed can never pull in a file or a web address.
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def _fetcher():
                     body = stored.read()
                 content_type = "image/jpeg" if scheme == "evidence-thumb" else evidence.content_type
                 return URLFetcherResponse(url, body, {"Content-Type": content_type})
+            if url.startswith("lesson-photo:"):
+                from rangwan.learning.models import LessonPhoto
+
+                photo = LessonPhoto.objects.get(pk=int(url.partition(":")[2]))
+                with photo.file.open("rb") as stored:
+                    body = stored.read()
+                return URLFetcherResponse(url, body, {"Content-Type": photo.content_type})
             if url.startswith(font_prefix) and ".." not in url:
                 return super().fetch(url, headers)
             raise ValueError(f"Not fetched: {url[:80]}")

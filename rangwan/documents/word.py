@@ -31,6 +31,10 @@ def _thai_font(style_or_run, size_pt: float | None = None, *, bold: bool | None 
     fonts = r_pr.get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+    # A theme font (w:asciiTheme, w:cstheme, ...) overrides the named one: the default
+    # template's headings carry them, which would set headings in Calibri Light.
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
     if size_pt:
         size_cs = r_pr.find(qn("w:szCs"))
         if size_cs is None:

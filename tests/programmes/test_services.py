@@ -114,17 +114,14 @@ def test_indicators_are_counted_from_nominations_and_lessons(demo):
     Nomination.objects.create(
         programme=demo, district=districts[3], status=NominationStatus.RETURNED
     )
-    LessonsLearned.objects.create(programme=demo, nomination=winner, title="ร่าง")
+    lessons = LessonsLearned.objects.create(programme=demo, nomination=winner, title="ร่าง")
     assert [(i.actual, i.met) for i in programme_indicators(demo)] == [
         (4, False),
         (2, False),
         (0, False),
     ]
-    LessonsLearned.objects.create(
-        programme=demo,
-        nomination=winner,
-        title="ฉบับเผยแพร่",
-        status=LessonStatus.PUBLISHED,
-        published_at=dt.datetime(2025, 6, 10, tzinfo=dt.UTC),
-    )
+    # One write-up a programme (a database constraint): publishing it meets 10.3.
+    lessons.status = LessonStatus.PUBLISHED
+    lessons.published_at = dt.datetime(2025, 6, 10, tzinfo=dt.UTC)
+    lessons.save()
     assert programme_indicators(demo)[2].met
