@@ -74,6 +74,16 @@ MATRIX = {
     "results:publish": {"POST": ({SEC, CHAIR}, 302)},
     "results:finalise": {"POST": ({CHAIR}, 302)},
     "results:tie_vote": {"POST": ({CHAIR}, 302)},
+    "documents:letter": {"GET": ({SEC}, 200)},
+    "documents:letter_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    # The demo's district offices have no e-mail: the send is refused, with a message.
+    "documents:letter_send": {"POST": ({SEC}, 302)},
+    "documents:letter_pdf": {"GET": ({SEC}, 200)},
+    "documents:form3_pdf": {"GET": ({SEC}, 200)},
+    "documents:form4_pdf": {"GET": ({SEC}, 200)},
+    "documents:rubric_pdf": {"GET": ({SEC}, 200)},
+    # The matrix's results are not final: the announcement is refused.
+    "documents:announcement_pdf": {"GET": ({SEC, VIEWER}, 404)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -118,6 +128,14 @@ PROGRAMME_LEVEL = {
     "nominations:register",
     "nominations:screening",
     "nominations:packet",
+    "documents:letter",
+    "documents:letter_edit",
+    "documents:letter_send",
+    "documents:letter_pdf",
+    "documents:form3_pdf",
+    "documents:form4_pdf",
+    "documents:rubric_pdf",
+    "documents:announcement_pdf",
 }
 
 
