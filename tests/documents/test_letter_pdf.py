@@ -125,3 +125,14 @@ def test_rubric_sheet_lists_every_criterion_and_the_total(demo):
     assert "๔๐" in text
     assert_all_sarabun(reader, text)
     pdf_to_pngs(pdf, "rubric", scale=1.2)
+
+
+def test_a_new_programme_without_rubric_or_committee_still_gets_its_documents(db):
+    from tests.factories import ProgrammeFactory
+
+    programme = ProgrammeFactory()
+    letter = letter_for(programme)
+    assert letter.pk is None and letter.signer_name == ""
+    assert render_letter_pdf(letter).startswith(b"%PDF")
+    for render in (render_form3_pdf, render_form4_pdf, render_rubric_pdf):
+        assert render(programme).startswith(b"%PDF")
