@@ -79,6 +79,7 @@ MATRIX = {
     # The demo's district offices have no e-mail: the send is refused, with a message.
     "documents:letter_send": {"POST": ({SEC}, 302)},
     "documents:letter_pdf": {"GET": ({SEC}, 200)},
+    "documents:workplan_pdf": {"GET": ({SEC}, 200)},
     "documents:form3_pdf": {"GET": ({SEC}, 200)},
     "documents:form4_pdf": {"GET": ({SEC}, 200)},
     "documents:rubric_pdf": {"GET": ({SEC}, 200)},
@@ -132,6 +133,7 @@ PROGRAMME_LEVEL = {
     "documents:letter_edit",
     "documents:letter_send",
     "documents:letter_pdf",
+    "documents:workplan_pdf",
     "documents:form3_pdf",
     "documents:form4_pdf",
     "documents:rubric_pdf",

@@ -143,7 +143,7 @@ def enclosure_rows(enclosures: str) -> list[tuple[str, str]]:
     return rows
 
 
-def lines(text: str) -> list[str]:
+def text_lines(text: str) -> list[str]:
     return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
 
 
@@ -154,9 +154,9 @@ def render_letter_pdf(letter: OfficialLetter) -> bytes:
             {
                 "letter": letter,
                 "programme": letter.programme,
-                "sender_lines": lines(letter.sender),
-                "unit_lines": lines(letter.responsible_unit),
-                "slogan_lines": lines(letter.slogan),
+                "sender_lines": text_lines(letter.sender),
+                "unit_lines": text_lines(letter.responsible_unit),
+                "slogan_lines": text_lines(letter.slogan),
                 "enclosures": enclosure_rows(letter.enclosures),
                 "blocks": body_blocks(letter.body),
             },
@@ -223,6 +223,20 @@ def _common(programme) -> dict:
     }
 
 
+def render_workplan_pdf(programme) -> bytes:
+    """สิ่งที่ส่งมาด้วย ๒: แผนการดำเนินงาน, from the programme's work plan (landscape)."""
+    office = getattr(programme.province, "office", None)
+    with translation.override("th"):
+        return render_pdf(
+            "documents/workplan.html",
+            {
+                "programme": programme,
+                "steps": list(programme.steps.order_by("number")),
+                "office_name": office.name_th if office else "",
+            },
+        )
+
+
 def render_form3_pdf(programme) -> bytes:
     """สิ่งที่ส่งมาด้วย ๓: แบบแจ้งรายชื่อ, blank, for a district to fill in."""
     with translation.override("th"):
@@ -230,27 +244,23 @@ def render_form3_pdf(programme) -> bytes:
 
 
 def render_form4_pdf(programme) -> bytes:
-    """สิ่งที่ส่งมาด้วย ๔: แบบเสนอผลงาน, blank, for printing."""
+    """สิ่งที่ส่งมาด้วย ๔: แบบเสนอผลงาน, blank, for printing. Its criteria and points come
+    from the rubric: the top-level criteria for the points, and the items of the first
+    criterion that has items (the conduct criteria) for 2.2.1, 2.2.2, …"""
     context = _common(programme)
-    top = [c for c in context["criteria"] if c.depth == 0]
-    context["conduct_parent"] = next((c for c in top if c.is_part), None)
-    context["conduct_items"] = _children_of(programme, context["conduct_parent"])
-    context["top_criteria"] = top
+    criteria = context["criteria"]
+    conduct: list[CriterionLine] = []
+    for index, line in enumerate(criteria):
+        if line.depth == 0 and line.is_part:
+            for item in criteria[index + 1 :]:
+                if item.depth == 0:
+                    break
+                conduct.append(item)
+            break
+    context["top_criteria"] = [c for c in criteria if c.depth == 0]
+    context["conduct_items"] = conduct
     with translation.override("th"):
         return render_pdf("documents/form4.html", context)
-
-
-def _children_of(programme, parent: CriterionLine | None) -> list[CriterionLine]:
-    if parent is None:
-        return []
-    lines_ = criterion_lines(programme)
-    index = lines_.index(parent)
-    children = []
-    for line in lines_[index + 1 :]:
-        if line.depth == 0:
-            break
-        children.append(line)
-    return children
 
 
 def render_rubric_pdf(programme) -> bytes:
@@ -260,9 +270,10 @@ def render_rubric_pdf(programme) -> bytes:
 
 
 ENCLOSURES = {
-    "form3": ("แบบแจ้งรายชื่อ", render_form3_pdf),
-    "form4": ("แบบเสนอผลงาน", render_form4_pdf),
-    "rubric": ("เกณฑ์การพิจารณา", render_rubric_pdf),
+    "workplan": render_workplan_pdf,
+    "form3": render_form3_pdf,
+    "form4": render_form4_pdf,
+    "rubric": render_rubric_pdf,
 }
 
 
@@ -271,5 +282,5 @@ def attachments(letter: OfficialLetter) -> list[tuple[str, bytes]]:
     programme = letter.programme
     year = programme.fiscal_year
     files = [(f"letter-{year}.pdf", render_letter_pdf(letter))]
-    files += [(f"{key}-{year}.pdf", render(programme)) for key, (_t, render) in ENCLOSURES.items()]
+    files += [(f"{key}-{year}.pdf", render(programme)) for key, render in ENCLOSURES.items()]
     return files

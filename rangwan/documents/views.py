@@ -16,6 +16,7 @@ from rangwan.documents.letters import (
     render_form4_pdf,
     render_letter_pdf,
     render_rubric_pdf,
+    render_workplan_pdf,
 )
 from rangwan.programmes.models import Programme
 from rangwan.results.enums import ResultStatus
@@ -116,6 +117,14 @@ def _pdf(pdf: bytes, filename: str) -> HttpResponse:
 def letter_pdf(request, pk):
     programme = _programme(pk)
     return _pdf(render_letter_pdf(letter_for(programme)), f"letter-{programme.fiscal_year}.pdf")
+
+
+@login_required
+@permission_required("documents.view_letter", fn=get_programme, raise_exception=True)
+@require_GET
+def workplan_pdf(request, pk):
+    programme = _programme(pk)
+    return _pdf(render_workplan_pdf(programme), f"workplan-{programme.fiscal_year}.pdf")
 
 
 @login_required

@@ -5,6 +5,7 @@ from rangwan.documents.letters import (
     render_form4_pdf,
     render_letter_pdf,
     render_rubric_pdf,
+    render_workplan_pdf,
 )
 from rangwan.programmes.demo import load_demo
 from tests.pdf_helpers import assert_all_sarabun, pdf_text, pdf_to_pngs, searchable
@@ -134,5 +135,23 @@ def test_a_new_programme_without_rubric_or_committee_still_gets_its_documents(db
     letter = letter_for(programme)
     assert letter.pk is None and letter.signer_name == ""
     assert render_letter_pdf(letter).startswith(b"%PDF")
-    for render in (render_form3_pdf, render_form4_pdf, render_rubric_pdf):
+    for render in (render_workplan_pdf, render_form3_pdf, render_form4_pdf, render_rubric_pdf):
         assert render(programme).startswith(b"%PDF")
+
+
+def test_workplan_lists_the_eight_steps_with_their_due_dates(demo):
+    pdf = render_workplan_pdf(demo)
+    reader, text = pdf_text(pdf)
+    for fact in (
+        "สิ่งที่ส่งมาด้วย ๒",
+        "แผนการดำเนินงาน",
+        "ลำดับที่",
+        "ภายใน ๑๕ มกราคม ๒๕๖๘",
+        "ภายใน ๓๐ เมษายน ๒๕๖๘",
+        "ภายใน ๑๓ มิถุนายน ๒๕๖๘",
+        "ทุกอำเภอ",
+        "รายงานผลการดำเนินกิจกรรมให้ผู้บังคับบัญชาทราบ",
+    ):
+        assert searchable(fact) in text, fact
+    assert_all_sarabun(reader, text)
+    pdf_to_pngs(pdf, "workplan", scale=1.2)

@@ -131,7 +131,13 @@ def test_letter_and_enclosures_reach_every_district_office(
     assert "ฉช ๐๐๑๙/ว ๗๓๑" in first["subject"]
     assert "นายอำเภอ ทุกอำเภอ" in first["body"]
     names = [name for name, _type, _data in first["attachments"]]
-    assert names == ["letter-2568.pdf", "form3-2568.pdf", "form4-2568.pdf", "rubric-2568.pdf"]
+    assert names == [
+        "letter-2568.pdf",
+        "workplan-2568.pdf",
+        "form3-2568.pdf",
+        "form4-2568.pdf",
+        "rubric-2568.pdf",
+    ]
     for _name, content_type, data in first["attachments"]:
         assert content_type == "application/pdf"
         assert data.startswith(b"%PDF")
@@ -177,7 +183,9 @@ def test_a_refused_address_is_recorded_as_not_delivered(users, demo, office_emai
     assert not LetterDispatch.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["letter_pdf", "form3_pdf", "form4_pdf", "rubric_pdf"])
+@pytest.mark.parametrize(
+    "name", ["letter_pdf", "workplan_pdf", "form3_pdf", "form4_pdf", "rubric_pdf"]
+)
 def test_documents_are_pdfs_for_the_secretariat_only(client_as, users, demo, name):
     url = reverse(f"documents:{name}", args=[demo.pk])
     response = client_as(users["secretariat"]).get(url)
