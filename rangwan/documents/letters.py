@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from rangwan.core.thai import date_weekday, thai_digits
 from rangwan.documents.models import OfficialLetter
-from rangwan.documents.pdf import render_pdf
+from rangwan.documents.pdf import font_faces, html_to_document, html_to_pdf, render_pdf
 from rangwan.judging.rubric import points
 
 OBJECTIVES = (
@@ -147,20 +149,55 @@ def text_lines(text: str) -> list[str]:
     return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
 
 
+def _first_words(page) -> str:
+    """The first words of a page's text (not its margin boxes): what the คำต่อ of the
+    page before announces."""
+    from weasyprint.formatting_structure.boxes import MarginBox, ParentBox, TextBox
+
+    stack = [child for child in page._page_box.children if not isinstance(child, MarginBox)]
+    while stack:
+        box = stack.pop(0)
+        if isinstance(box, TextBox) and box.text.strip(" -•"):
+            return box.text.strip(" -•").split(" ")[0]
+        if isinstance(box, ParentBox):
+            stack[:0] = list(box.children)
+    return ""
+
+
 def render_letter_pdf(letter: OfficialLetter) -> bytes:
+    """The letter. A letter of more than one page carries, at the bottom right of each
+    page but the last, the words that begin the next one ("/เพื่อให้...", the คำต่อ of
+    the ระเบียบงานสารบรรณ): laid out once to find them, then again with them."""
+    context = {
+        "letter": letter,
+        "programme": letter.programme,
+        "sender_lines": text_lines(letter.sender),
+        "unit_lines": text_lines(letter.responsible_unit),
+        "slogan_lines": text_lines(letter.slogan),
+        "enclosures": enclosure_rows(letter.enclosures),
+        "blocks": body_blocks(letter.body),
+        "font_faces": font_faces(),
+    }
     with translation.override("th"):
-        return render_pdf(
-            "documents/letter.html",
-            {
-                "letter": letter,
-                "programme": letter.programme,
-                "sender_lines": text_lines(letter.sender),
-                "unit_lines": text_lines(letter.responsible_unit),
-                "slogan_lines": text_lines(letter.slogan),
-                "enclosures": enclosure_rows(letter.enclosures),
-                "blocks": body_blocks(letter.body),
-            },
-        )
+        document = html_to_document(render_to_string("documents/letter.html", context))
+        if len(document.pages) == 1:
+            return document.write_pdf()
+        context["continuations"] = [
+            (number, css_string(f"/{_first_words(page)}..."))
+            for number, page in enumerate(document.pages[1:], start=1)
+        ]
+        return html_to_pdf(render_to_string("documents/letter.html", context))
+
+
+def css_string(text: str) -> str:
+    """A quoted CSS string that is safe inside a <style> element: everything but Thai,
+    letters, digits, spaces and a few marks is written as a CSS escape."""
+    safe = (" ", ".", "/", ",", "(", ")", "-", ":")
+    body = "".join(
+        ch if ch.isalnum() or "\u0e00" <= ch <= "\u0e7f" or ch in safe else f"\\{ord(ch):x} "
+        for ch in text
+    )
+    return mark_safe(f'"{body}"')  # noqa: S308 - every other character is escaped above
 
 
 def _network_examples(programme) -> str:

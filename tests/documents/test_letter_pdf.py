@@ -43,6 +43,24 @@ def test_demo_letter_carries_the_seed_letter(demo):
     pdf_to_pngs(render_letter_pdf(letter), "letter", scale=1.2)
 
 
+def test_each_page_but_the_last_announces_the_next_one(demo):
+    """คำต่อ: the words that begin the next page, at the bottom right."""
+    reader, _text = pdf_text(render_letter_pdf(letter_for(demo)))
+    assert len(reader.pages) == 2
+    first, second = (searchable(page.extract_text()) for page in reader.pages)
+    assert searchable("/คัดเลือกบุคลากรในสังกัด...") in first
+    assert searchable("คัดเลือกบุคลากรในสังกัด") in second
+    assert "..." not in second
+
+
+def test_typed_text_cannot_break_out_of_the_continuation(demo):
+    letter = letter_for(demo)
+    letter.body = "ย่อหน้า " * 400 + '</style><p>"\\'
+    reader, text = pdf_text(render_letter_pdf(letter))
+    assert len(reader.pages) >= 2
+    assert_all_sarabun(reader, text)
+
+
 def test_loading_the_demo_twice_keeps_one_letter(demo):
     from rangwan.documents.models import OfficialLetter
 
