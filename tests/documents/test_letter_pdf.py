@@ -130,6 +130,7 @@ def test_form4_is_the_blank_dossier_form_with_the_rubric_points(demo):
     ):
         assert searchable(fact) in text, fact
     assert_all_sarabun(reader, text)
+    assert len(pdf) < 100_000  # it is e-mailed to every district: dotted borders made it 300 kB
     pdf_to_pngs(pdf, "form4", scale=1.2)
 
 
