@@ -1,8 +1,8 @@
 """The official letter that announces a programme, and its enclosures, as PDF.
 
 Every document is a pure function of the database: `render_letter_pdf(letter)`,
-`render_form3_pdf(programme)`, `render_form4_pdf(programme)`,
-`render_rubric_pdf(programme)`. Their Thai text is written in the templates (official
+`render_workplan_pdf(programme)` (enclosure 2), `render_form3_pdf(programme)`,
+`render_form4_pdf(programme)` and `render_rubric_pdf(programme)`. Their Thai text is written in the templates (official
 documents are always Thai); the defaults of the letter are built here from the
 programme, in the seed's wording.
 """
@@ -256,7 +256,6 @@ def _common(programme) -> dict:
         "declared_total": thai_digits(points(programme.rubric.declared_total))
         if getattr(programme, "rubric", None)
         else "",
-        "year": thai_digits(programme.fiscal_year),
     }
 
 
