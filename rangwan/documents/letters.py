@@ -2,9 +2,9 @@
 
 Every document is a pure function of the database: `render_letter_pdf(letter)`,
 `render_workplan_pdf(programme)` (enclosure 2), `render_form3_pdf(programme)`,
-`render_form4_pdf(programme)` and `render_rubric_pdf(programme)`. Their Thai text is written in the templates (official
-documents are always Thai); the defaults of the letter are built here from the
-programme, in the seed's wording.
+`render_form4_pdf(programme)` and `render_rubric_pdf(programme)`. Their Thai text is
+written in the templates (official documents are always Thai); the defaults of the letter
+are built here from the programme, in the seed's wording.
 """
 
 from __future__ import annotations
