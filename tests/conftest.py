@@ -108,6 +108,10 @@ def smtp_server(settings):
                     "to": list(envelope.rcpt_tos),
                     "subject": str(message["subject"]).strip(),
                     "body": message.get_body(("plain",)).get_content(),
+                    "attachments": [
+                        (part.get_filename(), part.get_content_type(), part.get_content())
+                        for part in message.iter_attachments()
+                    ],
                 }
             )
             return "250 OK"

@@ -89,6 +89,17 @@ MATRIX = {
     "learning:unpublish": {"POST": ({SEC}, 302)},
     "learning:booklet_pdf": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 404)},
     "learning:booklet_docx": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 404)},
+    "documents:letter": {"GET": ({SEC}, 200)},
+    "documents:letter_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
+    # The demo's district offices have no e-mail: the send is refused, with a message.
+    "documents:letter_send": {"POST": ({SEC}, 302)},
+    "documents:letter_pdf": {"GET": ({SEC}, 200)},
+    "documents:workplan_pdf": {"GET": ({SEC}, 200)},
+    "documents:form3_pdf": {"GET": ({SEC}, 200)},
+    "documents:form4_pdf": {"GET": ({SEC}, 200)},
+    "documents:rubric_pdf": {"GET": ({SEC}, 200)},
+    # The matrix's results are not final: the announcement is refused.
+    "documents:announcement_pdf": {"GET": ({SEC, VIEWER}, 404)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -133,6 +144,15 @@ PROGRAMME_LEVEL = {
     "nominations:register",
     "nominations:screening",
     "nominations:packet",
+    "documents:letter",
+    "documents:letter_edit",
+    "documents:letter_send",
+    "documents:letter_pdf",
+    "documents:workplan_pdf",
+    "documents:form3_pdf",
+    "documents:form4_pdf",
+    "documents:rubric_pdf",
+    "documents:announcement_pdf",
 }
 
 

@@ -64,10 +64,16 @@ def _fetcher():
     return RangwanFetcher()
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_document(html: str):
+    """The laid-out pages (a WeasyPrint Document), for documents that look at their own
+    layout before writing the PDF."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_fetcher()).write_pdf()
+    return HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_fetcher()).render()
+
+
+def html_to_pdf(html: str) -> bytes:
+    return html_to_document(html).write_pdf()
 
 
 def render_pdf(template: str, context: dict) -> bytes:

@@ -18,6 +18,7 @@ from rangwan.directory.models import (
     Province,
     ProvincialOffice,
 )
+from rangwan.documents.demo import load_demo_letter
 from rangwan.judging.enums import SeatRole
 from rangwan.judging.models import CommitteeSeat
 from rangwan.judging.services import save_rubric
@@ -428,6 +429,7 @@ def load_demo() -> list[DemoAccount]:
                 holder_name=user.display_name,
                 user=user,
             )
+    load_demo_letter(programme)
     for index, ((_code, name_th, _en, slug), district) in enumerate(
         zip(DISTRICTS, districts, strict=True)
     ):
