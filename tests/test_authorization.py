@@ -74,6 +74,14 @@ MATRIX = {
     "results:publish": {"POST": ({SEC, CHAIR}, 302)},
     "results:finalise": {"POST": ({CHAIR}, 302)},
     "results:tie_vote": {"POST": ({CHAIR}, 302)},
+    # Superiors (viewers) read the report; the exports name members beside their scores.
+    "reports:report": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:report_pdf": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:report_docx": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:report_xlsx": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:nominations_csv": {"GET": ({SEC}, 200)},
+    "reports:scores_csv": {"GET": ({SEC}, 200)},
+    "reports:exports_xlsx": {"GET": ({SEC}, 200)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -118,6 +126,13 @@ PROGRAMME_LEVEL = {
     "nominations:register",
     "nominations:screening",
     "nominations:packet",
+    "reports:report",
+    "reports:report_pdf",
+    "reports:report_docx",
+    "reports:report_xlsx",
+    "reports:nominations_csv",
+    "reports:scores_csv",
+    "reports:exports_xlsx",
 }
 
 
