@@ -192,7 +192,6 @@ def render_report_docx(programme) -> bytes:
 
         _heading(document, "๑. ข้อมูลโครงการ")
         for label, value in (
-            ("ชื่อโครงการ", programme.name_th),
             ("หน่วยงานที่รับผิดชอบ", programme.responsible_unit or context["office_name"]),
             ("ระยะเวลาดำเนินการ", context["period"]),
             (
