@@ -196,8 +196,7 @@ def render_report_docx(programme) -> bytes:
             ("ระยะเวลาดำเนินการ", context["period"]),
             (
                 "พื้นที่ดำเนินการ",
-                f"{thai_digits(len(report.participation))} อำเภอ "
-                f"จังหวัด{programme.province.name_th}",
+                f"{thai_digits(len(report.participation))} อำเภอ จังหวัด{programme.province.name_th}",
             ),
         ):
             paragraph = document.add_paragraph()
@@ -219,8 +218,7 @@ def render_report_docx(programme) -> bytes:
                     text,
                     f"{thai_digits(ind.target)} {unit}",
                     f"{thai_digits(ind.actual)} {unit}",
-                    ("บรรลุ" if ind.met else "ยังไม่บรรลุ")
-                    + f" (ร้อยละ {thai_digits(ind.percent)})",
+                    ("บรรลุ" if ind.met else "ยังไม่บรรลุ") + f" (ร้อยละ {thai_digits(ind.percent)})",
                 ]
                 for ind, text, unit in context["indicators"]
             ],
@@ -536,7 +534,9 @@ def render_report_xlsx(programme) -> bytes:
             chart.y_axis.title = "คะแนน"
             chart.y_axis.scaling.min = 0
             chart.add_data(
-                Reference(charts, min_col=2, max_col=3, min_row=top + 1, max_row=top + 1 + len(rows)),
+                Reference(
+                    charts, min_col=2, max_col=3, min_row=top + 1, max_row=top + 1 + len(rows)
+                ),
                 titles_from_data=True,
             )
             chart.set_categories(

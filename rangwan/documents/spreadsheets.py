@@ -115,9 +115,7 @@ def add_table_sheet(
         sheet.column_dimensions[get_column_letter(column)].width = min(max_width, width + 3)
     sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)
     if last_row > start_row:
-        sheet.auto_filter.ref = (
-            f"A{start_row}:{get_column_letter(len(headers))}{last_row}"
-        )
+        sheet.auto_filter.ref = f"A{start_row}:{get_column_letter(len(headers))}{last_row}"
     return sheet
 
 

@@ -91,10 +91,13 @@ def score_rows(programme: Programme) -> list[list[object]]:
     )
     scores = (
         Score.objects.filter(sheet__seat__programme=programme)
-        .select_related(
-            "criterion", "sheet__seat__user", "sheet__nomination__district"
+        .select_related("criterion", "sheet__seat__user", "sheet__nomination__district")
+        .order_by(
+            "sheet__nomination__district__code",
+            "sheet__seat__number",
+            "criterion__order",
+            "criterion__code",
         )
-        .order_by("sheet__nomination__district__code", "sheet__seat__number", "criterion__order", "criterion__code")
     )
     rows = []
     for score in scores:

@@ -189,7 +189,7 @@ class ProgrammeReport:
 
     @property
     def status(self) -> str:
-        """"final", "provisional" or "none" (nothing published yet)."""
+        """ "final", "provisional" or "none" (nothing published yet)."""
         if self.results is None:
             return "none"
         return "final" if self.results.is_final else "provisional"
@@ -304,9 +304,7 @@ def programme_report(programme: Programme) -> ProgrammeReport:
             ParticipationRow(
                 district=district,
                 nomination=nomination,
-                submitted=bool(
-                    nomination and nomination.status in NominationStatus.dossier_in()
-                ),
+                submitted=bool(nomination and nomination.status in NominationStatus.dossier_in()),
                 accepted=bool(nomination and nomination.status == NominationStatus.ACCEPTED),
                 total=ranked.total if ranked else None,
                 rank=ranked.rank if ranked else None,

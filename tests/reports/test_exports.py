@@ -40,11 +40,15 @@ def test_a_typed_formula_is_neutralised_in_csv_and_xlsx(client_as, users, scored
     rows = _csv(client.get(reverse("reports:nominations_csv", args=[programme.pk])))
     titles = [row[10] for row in rows[1:]]
     assert "'" + EVIL in titles and EVIL not in titles
-    remarks = [row[11] for row in _csv(client.get(reverse("reports:scores_csv", args=[programme.pk])))]
+    remarks = [
+        row[11] for row in _csv(client.get(reverse("reports:scores_csv", args=[programme.pk])))
+    ]
     assert "'+1 @SUM(A1)" in remarks
 
     workbook = load_workbook(io.BytesIO(exports_xlsx(programme)))
-    cells = [c for row in workbook["การเสนอชื่อ"].iter_rows(min_row=2) for c in row if c.value == EVIL]
+    cells = [
+        c for row in workbook["การเสนอชื่อ"].iter_rows(min_row=2) for c in row if c.value == EVIL
+    ]
     assert cells and all(c.data_type == "s" for c in cells)  # text, not a formula
     assert not any(
         c.data_type == "f" for sheet in workbook for row in sheet.iter_rows() for c in row
@@ -101,7 +105,9 @@ def test_export_query_count_is_the_same_for_one_and_two_dossiers(judged_programm
     nominations[1].sheets.all().delete()
     nominations[1].declarations.all().delete()
     nominations[1].versions.all().delete()
-    type(nominations[1]).objects.filter(pk=nominations[1].pk).update(status=NominationStatus.REGISTERED)
+    type(nominations[1]).objects.filter(pk=nominations[1].pk).update(
+        status=NominationStatus.REGISTERED
+    )
     Dossier.objects.filter(nomination=nominations[1]).delete()
     one = count()
     assert len(score_rows(programme)) == 6 * 7

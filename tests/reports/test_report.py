@@ -3,8 +3,10 @@ import io
 import re
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
+from rangwan.core.thai import thai_digits
 from rangwan.documents.report import (
     render_chart_png,
     render_report_docx,
@@ -14,6 +16,9 @@ from rangwan.documents.report import (
 )
 from rangwan.reports.queries import programme_report
 from tests.pdf_helpers import assert_all_sarabun, pdf_text, pdf_to_pngs, searchable
+
+# Results, nominations, districts, declarations, the indicators (3), the work plan.
+REPORT_QUERIES = 8
 
 
 def test_report_pdf_carries_the_title_year_districts_indicators_and_digest(scored_final):
@@ -106,7 +111,7 @@ def test_conflicts_are_summarised_without_naming_the_member(scored_final):
     holder = programme.seats.get(number=7).holder_name
     _reader, text = pdf_text(render_report_pdf(programme))
     assert searchable(holder) not in text
-    assert searchable(f"กรรมการคนที่ {conflict.member}".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))) in text
+    assert searchable(f"กรรมการคนที่ {thai_digits(conflict.member)}") in text
 
 
 def test_report_word_has_headings_tables_and_the_chart_pictures(scored_final):
@@ -201,3 +206,12 @@ def test_report_downloads_have_their_types(client_as, users, scored_final):
         assert response.status_code == 200
         assert response["Content-Type"] == content_type
         assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.parametrize("fixture", ["final_results", "scored_final"])
+def test_report_queries_do_not_grow_with_the_number_of_dossiers(
+    request, django_assert_num_queries, fixture
+):
+    programme = request.getfixturevalue(fixture)[0]  # two dossiers, then four
+    with django_assert_num_queries(REPORT_QUERIES):
+        programme_report(programme)
