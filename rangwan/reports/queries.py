@@ -203,9 +203,6 @@ class ProgrammeReport:
     def conflicts_upheld(self) -> int:
         return sum(1 for c in self.conflicts if c.ruling == "upheld")
 
-    def indicator_text(self, code: str) -> str:
-        return INDICATOR_TEXT_TH.get(code, "")
-
 
 def _step_rows(programme: Programme, today: dt.date) -> list[StepRow]:
     rows = []

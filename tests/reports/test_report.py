@@ -49,6 +49,34 @@ def test_report_before_any_results_shows_no_scores(scored_programme):
     assert searchable("แผนภูมิ") not in text
 
 
+def test_word_and_excel_before_any_results_have_no_scores(scored_programme):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    programme, _nominations = scored_programme
+    document = Document(io.BytesIO(render_report_docx(programme)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "ยังไม่ได้ประกาศผลการคัดเลือก" in text
+    assert len(document.inline_shapes) == 0
+    workbook = load_workbook(io.BytesIO(render_report_xlsx(programme)))
+    assert workbook["คะแนนรายกรรมการ"].max_row == 1  # the headers only
+    assert workbook["แผนภูมิ"]["A1"].value == "ยังไม่ได้ประกาศผลการคัดเลือก"
+
+
+def test_typed_text_is_escaped_on_the_reports_page(client_as, users, scored_programme):
+    from rangwan.nominations.models import Dossier
+    from rangwan.results import services
+
+    programme, nominations = scored_programme
+    Dossier.objects.filter(nomination=nominations[0]).update(work_title="<script>alert(1)</script>")
+    chair = programme.seats.get(role="chair").user
+    services.finalise_results(programme=programme, actor=chair)
+    page = client_as(users["viewer"]).get(reverse("reports:report", args=[programme.pk]))
+    html = page.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+
+
 def test_provisional_results_are_said_to_be_provisional(scored_programme, users):
     from rangwan.results import services
 
