@@ -100,6 +100,14 @@ MATRIX = {
     "documents:rubric_pdf": {"GET": ({SEC}, 200)},
     # The matrix's results are not final: the announcement is refused.
     "documents:announcement_pdf": {"GET": ({SEC, VIEWER}, 404)},
+    # Superiors (viewers) read the report; the exports name members beside their scores.
+    "reports:report": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:report_pdf": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:report_docx": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:report_xlsx": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:nominations_csv": {"GET": ({SEC}, 200)},
+    "reports:scores_csv": {"GET": ({SEC}, 200)},
+    "reports:exports_xlsx": {"GET": ({SEC}, 200)},
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
@@ -153,6 +161,13 @@ PROGRAMME_LEVEL = {
     "documents:form4_pdf",
     "documents:rubric_pdf",
     "documents:announcement_pdf",
+    "reports:report",
+    "reports:report_pdf",
+    "reports:report_docx",
+    "reports:report_xlsx",
+    "reports:nominations_csv",
+    "reports:scores_csv",
+    "reports:exports_xlsx",
 }
 
 

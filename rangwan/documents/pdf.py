@@ -78,3 +78,36 @@ def html_to_pdf(html: str) -> bytes:
 
 def render_pdf(template: str, context: dict) -> bytes:
     return html_to_pdf(render_to_string(template, {**context, "font_faces": font_faces()}))
+
+
+def pdf_to_png(pdf: bytes, *, page: int = 0, dpi: int = 150, trim: bool = False) -> bytes:
+    """One page of a PDF as a PNG, rasterised by PDFium (for pictures in Word files:
+    text shaped by WeasyPrint stays right, which matplotlib or Word drawing would not do
+    for Thai). With `trim`, the white margin around the content is cut to a small border."""
+    import io
+
+    import pypdfium2
+    from PIL import ImageChops
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        image = document[page].render(scale=dpi / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+    if trim:
+        background = image.copy()
+        background.paste((255, 255, 255), (0, 0, *image.size))
+        box = ImageChops.difference(image, background).getbbox()
+        if box:
+            border = dpi // 10
+            image = image.crop(
+                (
+                    max(0, box[0] - border),
+                    max(0, box[1] - border),
+                    min(image.width, box[2] + border),
+                    min(image.height, box[3] + border),
+                )
+            )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

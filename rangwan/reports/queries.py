@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -87,3 +89,265 @@ def district_statuses(programme: Programme) -> list[DistrictStatus]:
 
 def days_until(day: dt.date, today: dt.date) -> int:
     return (day - today).days
+
+
+# The report to superiors (รายงานผลการดำเนินโครงการ) ---------------------------------
+
+# วัตถุประสงค์ of the seed's project (§2). Programme has no field for them yet; the
+# report shows the seed's, which every year of this programme shares.
+SEED_OBJECTIVES = [
+    "เพื่อเป็นการส่งเสริมปลูกจิตสำนึกให้ข้าราชการและเจ้าหน้าที่มีวินัย ยึดมั่นในจริยธรรม "
+    "คุณธรรม และสร้างจิตสำนึกที่ดีในการปฏิบัติราชการด้วยความซื่อสัตย์ สุจริต โปร่งใส "
+    "เป็นองค์กรใสสะอาด",
+    "เพื่อส่งเสริม สนับสนุน การสร้างกระบวนการทำงานกับภาคีเครือข่าย เพื่อร่วมกันขับเคลื่อน"
+    "ภารกิจที่ได้รับมอบหมายให้สำเร็จลุล่วง เกิดประโยชน์สุขกับพี่น้องประชาชน",
+    "เพื่อสร้างขวัญกำลังใจ และเป็นการยกย่องเชิดชูเกียรติให้แก่ผู้ปฏิบัติงานในพื้นที่",
+]
+
+# ตัวชี้วัดกิจกรรม (§10), the seed's wording; the targets come from the data.
+INDICATOR_TEXT_TH = {
+    "10.1": "ทุกอำเภอมี ๑ พัฒนากร ๑ เครือข่ายการพัฒนา สู่การขับเคลื่อนงานพัฒนาชุมชน",
+    "10.2": "ทุกอำเภอมีผลงานดีเด่น อำเภอละ ๑ ผลงาน",
+    "10.3": "มีการถอดบทเรียนการทำงานของสุดยอด ๑ พัฒนากร ๑ เครือข่ายการพัฒนา เพื่อนำไปปฏิบัติ",
+}
+INDICATOR_UNIT_TH = {"10.1": "คู่", "10.2": "ผลงาน", "10.3": "ผลงาน"}
+
+
+class StepState:
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    OVERDUE = "overdue"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True)
+class StepRow:
+    step: object
+    state: str
+
+
+@dataclass(frozen=True)
+class ParticipationRow:
+    district: object
+    nomination: object | None
+    submitted: bool
+    accepted: bool
+    total: Decimal | None
+    rank: int | None
+
+    @property
+    def registered(self) -> bool:
+        return self.nomination is not None
+
+
+@dataclass(frozen=True)
+class RankRow:
+    nomination: int
+    rank: int
+    district: str
+    officer: str
+    member: str
+    work_title: str
+    means: list[Decimal]
+    total: Decimal
+    counted: int
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class MemberScores:
+    district: str
+    member: int  # the anonymous "member k" of the public results page
+    scores: list[Decimal | None]
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    district: str
+    member: int | None  # anonymous label; None before results are published
+    kind: str
+    ruling: str
+
+
+@dataclass(frozen=True)
+class ProgrammeReport:
+    programme: Programme
+    generated_at: dt.datetime
+    objectives: list[str]
+    indicators: list[Indicator]
+    steps: list[StepRow]
+    participation: list[ParticipationRow]
+    results: object | None  # results.Results
+    rubric: list[dict]  # code, title, max (Decimal)
+    ranking: list[RankRow]
+    member_scores: list[MemberScores]
+    conflicts: list[ConflictRow]
+    distribution: object | None  # charts.DistributionChart
+    criterion_chart: object | None  # charts.CriterionChart
+    public_url: str
+
+    @property
+    def status(self) -> str:
+        """ "final", "provisional" or "none" (nothing published yet)."""
+        if self.results is None:
+            return "none"
+        return "final" if self.results.is_final else "provisional"
+
+    @property
+    def winner(self) -> RankRow | None:
+        winners = [row for row in self.ranking if row.rank == 1]
+        return winners[0] if len(winners) == 1 else None
+
+    @property
+    def conflicts_upheld(self) -> int:
+        return sum(1 for c in self.conflicts if c.ruling == "upheld")
+
+
+def _step_rows(programme: Programme, today: dt.date) -> list[StepRow]:
+    rows = []
+    for step in programme.steps.all():
+        if step.done_on:
+            state = StepState.DONE_LATE if step.done_late else StepState.DONE_ON_TIME
+        elif step.is_overdue(today):
+            state = StepState.OVERDUE
+        else:
+            state = StepState.UPCOMING
+        rows.append(StepRow(step, state))
+    return rows
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return Decimal(value) if value not in (None, "") else None
+
+
+def programme_report(programme: Programme) -> ProgrammeReport:
+    """Everything the report to superiors says, read from the data. Scores, the ranking
+    and the charts come only from published results (the frozen snapshot when final),
+    never from the live tally: before the committee publishes, the report says so and
+    shows no scores."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from rangwan.judging.models import Declaration
+    from rangwan.judging.tally import rounded
+    from rangwan.reports import charts
+    from rangwan.results.models import Results
+    from rangwan.results.queries import anonymous_labels
+
+    now = timezone.now()
+    results = Results.objects.filter(programme=programme).first()
+    snapshot = results.snapshot if results else None
+    labels = anonymous_labels(snapshot, results.digest) if results else {}
+
+    rubric = (
+        [
+            {"code": c["code"], "title": c["title"], "max": Decimal(c["max"])}
+            for c in snapshot["rubric"]
+        ]
+        if snapshot
+        else []
+    )
+    codes = [c["code"] for c in rubric]
+    ranking = [
+        RankRow(
+            nomination=entry["nomination"],
+            rank=entry["rank"],
+            district=entry["district_name"],
+            officer=entry["officer"],
+            member=entry["member"],
+            work_title=entry["work_title"],
+            means=[rounded(Fraction(entry["means"][code])) for code in codes],
+            total=Decimal(entry["total_rounded"]),
+            counted=entry["counted"],
+            decided_by=entry["decided_by"],
+        )
+        for entry in (snapshot["ranking"] if snapshot else [])
+    ]
+    by_nomination = {row.nomination: row for row in ranking}
+
+    member_scores = []
+    totals_by_nomination: dict[int, list[Decimal]] = {}
+    for sheet in sorted(
+        snapshot["sheets"] if snapshot else [],
+        key=lambda s: (
+            by_nomination[s["nomination"]].rank if s["nomination"] in by_nomination else 0,
+            labels.get(s["member"], 0),
+        ),
+    ):
+        scores = [_decimal(sheet["scores"].get(code)) for code in codes]
+        total = sum((s for s in scores if s is not None), Decimal(0))
+        totals_by_nomination.setdefault(sheet["nomination"], []).append(total)
+        row = by_nomination.get(sheet["nomination"])
+        member_scores.append(
+            MemberScores(
+                district=row.district if row else "",
+                member=labels.get(sheet["member"], 0),
+                scores=scores,
+                total=total,
+            )
+        )
+
+    nominations = {
+        n.district_id: n
+        for n in programme.nominations.select_related("officer", "member", "dossier")
+    }
+    participation = []
+    for district in programme.districts.order_by("code"):
+        nomination = nominations.get(district.pk)
+        ranked = by_nomination.get(nomination.pk) if nomination else None
+        participation.append(
+            ParticipationRow(
+                district=district,
+                nomination=nomination,
+                submitted=bool(nomination and nomination.status in NominationStatus.dossier_in()),
+                accepted=bool(nomination and nomination.status == NominationStatus.ACCEPTED),
+                total=ranked.total if ranked else None,
+                rank=ranked.rank if ranked else None,
+            )
+        )
+
+    declarations = (
+        Declaration.objects.filter(seat__programme=programme, has_conflict=True)
+        .select_related("seat", "nomination__district")
+        .order_by("nomination__district__code", "seat__number")
+    )
+    conflicts = [
+        ConflictRow(
+            district=d.nomination.district.name_th,
+            member=labels.get(d.seat.number),
+            kind=d.kind,
+            ruling=d.ruling,
+        )
+        for d in declarations
+    ]
+
+    distribution = criterion_chart = None
+    if snapshot:
+        full_marks = Decimal(snapshot["declared_total"])
+        distribution = charts.score_distribution(
+            [(row.district, totals_by_nomination.get(row.nomination, [])) for row in ranking],
+            full_marks,
+        )
+        criterion_chart = charts.criterion_means(
+            [(c["code"], c["title"], c["max"]) for c in rubric],
+            {code: [row.means[i] for row in ranking] for i, code in enumerate(codes)},
+        )
+
+    return ProgrammeReport(
+        programme=programme,
+        generated_at=now,
+        objectives=SEED_OBJECTIVES,
+        indicators=programme_indicators(programme),
+        steps=_step_rows(programme, timezone.localdate(now)),
+        participation=participation,
+        results=results,
+        rubric=rubric,
+        ranking=ranking,
+        member_scores=member_scores,
+        conflicts=conflicts,
+        distribution=distribution,
+        criterion_chart=criterion_chart,
+        public_url=settings.SITE_URL + reverse("results:public", args=[programme.pk]),
+    )

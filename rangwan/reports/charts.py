@@ -1,0 +1,149 @@
+"""The report's two charts as data with plot coordinates, drawn by
+`reports/_charts.html`: the shapes in inline SVG, every word and number in HTML.
+
+Why not text in the SVG: WeasyPrint lays SVG text out one character at a time, so the
+stacked marks of Thai (the ์ over ธิ in บ้านโพธิ์, the ่ over ื in คลองเขื่อน) are drawn on
+top of each other. HTML text is shaped by Pango and comes out right, in the PDF and in the
+browser alike. matplotlib cannot shape Thai at all.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+PLOT_WIDTH = 300  # SVG user units; the plot scales to its cell
+ROW_HEIGHT = 20
+
+
+def _x(value: Decimal, low: Decimal, high: Decimal) -> float:
+    if high <= low:
+        return 0.0
+    return round(float((value - low) / (high - low)) * PLOT_WIDTH, 2)
+
+
+@dataclass(frozen=True)
+class Tick:
+    value: Decimal
+    x: float
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.x / PLOT_WIDTH, 2)
+
+
+def _ticks(low: Decimal, high: Decimal, step: Decimal) -> list[Tick]:
+    ticks, value = [], low
+    while value <= high:
+        ticks.append(Tick(value, _x(value, low, high)))
+        value += step
+    return ticks
+
+
+def _mean(values: list[Decimal]) -> Decimal:
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class DistributionRow:
+    label: str  # the district
+    totals: list[Decimal]  # each counted member's total for this dossier
+    low: Decimal
+    mean: Decimal
+    high: Decimal
+    dots: list[float]
+    low_x: float
+    mean_x: float
+    high_x: float
+
+    @property
+    def mean_bar_x(self) -> float:
+        return self.mean_x - 1.5  # the mean bar is 3 units wide, centred on the mean
+
+
+@dataclass(frozen=True)
+class DistributionChart:
+    rows: list[DistributionRow]
+    axis_low: Decimal
+    axis_high: Decimal
+    ticks: list[Tick]
+
+
+def score_distribution(
+    dossiers: list[tuple[str, list[Decimal]]], full_marks: Decimal
+) -> DistributionChart | None:
+    """Per dossier, every member's total as a dot, the range from lowest to highest as a
+    line and the mean as a bar. Dots need no zero baseline, so the axis starts at the
+    ten below the lowest total (the differences stay readable) and ends at full marks."""
+    dossiers = [(label, totals) for label, totals in dossiers if totals]
+    if not dossiers:
+        return None
+    lowest = min(min(totals) for _label, totals in dossiers)
+    axis_low = Decimal(max(0, math.floor(lowest / 10) * 10 - 10))
+    axis_high = Decimal(math.ceil(max(full_marks, *(max(t) for _l, t in dossiers)) / 10) * 10)
+    step = Decimal(5) if axis_high - axis_low <= 30 else Decimal(10)
+    rows = []
+    for label, totals in dossiers:
+        low, high, mean = min(totals), max(totals), _mean(totals)
+        rows.append(
+            DistributionRow(
+                label=label,
+                totals=totals,
+                low=low,
+                mean=mean,
+                high=high,
+                dots=[_x(t, axis_low, axis_high) for t in totals],
+                low_x=_x(low, axis_low, axis_high),
+                mean_x=_x(mean, axis_low, axis_high),
+                high_x=_x(high, axis_low, axis_high),
+            )
+        )
+    return DistributionChart(rows, axis_low, axis_high, _ticks(axis_low, axis_high, step))
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    code: str
+    title: str
+    maximum: Decimal
+    mean: Decimal
+    max_x: float
+    mean_x: float
+
+    @property
+    def percent_of_max(self) -> int:
+        return round(100 * self.mean / self.maximum) if self.maximum else 0
+
+
+@dataclass(frozen=True)
+class CriterionChart:
+    rows: list[CriterionRow]
+    axis_high: Decimal
+    ticks: list[Tick]
+
+
+def criterion_means(
+    criteria: list[tuple[str, str, Decimal]], means: dict[str, list[Decimal]]
+) -> CriterionChart | None:
+    """Per criterion, the committee's mean over every ranked dossier as a bar, drawn over
+    a pale bar as long as the criterion's maximum, all on one points scale."""
+    if not criteria or not any(means.get(code) for code, _title, _max in criteria):
+        return None
+    axis_high = Decimal(math.ceil(max(m for _c, _t, m in criteria) / 10) * 10) or Decimal(10)
+    rows = []
+    for code, title, maximum in criteria:
+        values = means.get(code) or [Decimal(0)]
+        mean = _mean(values)
+        rows.append(
+            CriterionRow(
+                code=code,
+                title=title,
+                maximum=maximum,
+                mean=mean,
+                max_x=_x(maximum, Decimal(0), axis_high),
+                mean_x=_x(mean, Decimal(0), axis_high),
+            )
+        )
+    step = Decimal(5) if axis_high <= 20 else Decimal(10)
+    return CriterionChart(rows, axis_high, _ticks(Decimal(0), axis_high, step))

@@ -1,0 +1,121 @@
+"""The reports page, the report to superiors in three formats, and the secretariat's
+exports. Reads only: every view is a GET that checks its permission first."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from rules.contrib.views import objectgetter, permission_required
+
+from rangwan.programmes.models import Programme
+
+get_programme = objectgetter(Programme, "pk")
+
+
+def _programme(pk) -> Programme:
+    return get_object_or_404(Programme.objects.select_related("province__office"), pk=pk)
+
+
+def _download(body: bytes, content_type: str, filename: str, *, inline: bool = False):
+    response = HttpResponse(body, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@permission_required("reports.view_report", fn=get_programme, raise_exception=True)
+@require_GET
+def report(request, pk):
+    from rangwan.documents.report import render_report_html
+    from rangwan.reports.queries import programme_report
+
+    programme = _programme(pk)
+    facts = programme_report(programme)
+    return render(
+        request,
+        "reports/report.html",
+        {"programme": programme, "report": facts, "body": render_report_html(facts)},
+    )
+
+
+@login_required
+@permission_required("reports.view_report", fn=get_programme, raise_exception=True)
+@require_GET
+def report_pdf(request, pk):
+    from rangwan.documents.report import render_report_pdf
+
+    programme = _programme(pk)
+    return _download(
+        render_report_pdf(programme),
+        "application/pdf",
+        f"report-{programme.fiscal_year}.pdf",
+        inline=True,
+    )
+
+
+@login_required
+@permission_required("reports.view_report", fn=get_programme, raise_exception=True)
+@require_GET
+def report_docx(request, pk):
+    from rangwan.documents.report import render_report_docx
+    from rangwan.documents.word import DOCX_TYPE
+
+    programme = _programme(pk)
+    return _download(
+        render_report_docx(programme), DOCX_TYPE, f"report-{programme.fiscal_year}.docx"
+    )
+
+
+@login_required
+@permission_required("reports.view_report", fn=get_programme, raise_exception=True)
+@require_GET
+def report_xlsx(request, pk):
+    from rangwan.documents.report import render_report_xlsx
+    from rangwan.documents.word import XLSX_TYPE
+
+    programme = _programme(pk)
+    return _download(
+        render_report_xlsx(programme), XLSX_TYPE, f"report-{programme.fiscal_year}.xlsx"
+    )
+
+
+@login_required
+@permission_required("reports.export_data", fn=get_programme, raise_exception=True)
+@require_GET
+def nominations_csv(request, pk):
+    from rangwan.documents.spreadsheets import CSV_TYPE, csv_bytes
+    from rangwan.reports.exports import NOMINATION_HEADERS, nomination_rows
+
+    programme = _programme(pk)
+    with translation.override("th"):
+        body = csv_bytes(NOMINATION_HEADERS, nomination_rows(programme))
+    return _download(body, CSV_TYPE, f"nominations-{programme.fiscal_year}.csv")
+
+
+@login_required
+@permission_required("reports.export_data", fn=get_programme, raise_exception=True)
+@require_GET
+def scores_csv(request, pk):
+    from rangwan.documents.spreadsheets import CSV_TYPE, csv_bytes
+    from rangwan.reports.exports import SCORE_HEADERS, score_rows
+
+    programme = _programme(pk)
+    with translation.override("th"):
+        body = csv_bytes(SCORE_HEADERS, score_rows(programme))
+    return _download(body, CSV_TYPE, f"scores-{programme.fiscal_year}.csv")
+
+
+@login_required
+@permission_required("reports.export_data", fn=get_programme, raise_exception=True)
+@require_GET
+def exports_xlsx(request, pk):
+    from rangwan.documents.word import XLSX_TYPE
+    from rangwan.reports.exports import exports_xlsx as build
+
+    programme = _programme(pk)
+    with translation.override("th"):
+        body = build(programme)
+    return _download(body, XLSX_TYPE, f"nominations-scores-{programme.fiscal_year}.xlsx")
