@@ -239,7 +239,7 @@ def programme_report(programme: Programme) -> ProgrammeReport:
     now = timezone.now()
     results = Results.objects.filter(programme=programme).first()
     snapshot = results.snapshot if results else None
-    labels = anonymous_labels(snapshot, results.digest) if results else {}
+    labels = anonymous_labels(results) if results else {}
 
     rubric = (
         [
