@@ -1,38 +1,29 @@
 """เกียรติบัตร as PDF: landscape A4, one page a certificate, with its code and a QR code
-(segno, inline SVG, so the PDF fetcher is not involved) that leads to the public
+(segno, a PNG with one pixel a module drawn by the PDF fetcher) that leads to the public
 verify page.
 
-Many certificates at once (`render_certificates`) are laid out as ONE WeasyPrint
-document and then cut into one PDF a page: WeasyPrint loads and subsets the fonts
-once instead of once a certificate (figures in docs/PERFORMANCE.md).
+Many certificates at once (`render_certificates`) are laid out as one WeasyPrint
+document a chunk, then each page is written as its own PDF (`Document.copy`): the
+stylesheet and fonts are loaded once a chunk instead of once a certificate, and each
+file still embeds only what its page uses (figures in docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import mark_safe
 
 from rangwan.core.thai import MONTHS_TH, be_year, thai_digits
-from rangwan.documents.pdf import render_pdf
+from rangwan.documents.pdf import qr_src, render_document, render_pdf
 
 TEMPLATE = "documents/certificate.html"
 
 
 def verify_url(certificate) -> str:
     return settings.SITE_URL + reverse("honours:verify", args=[certificate.code])
-
-
-def qr_svg(url: str) -> str:
-    import segno
-
-    # Level M survives a scuffed print; no border: the page's white margin is the
-    # quiet zone. Module drawn as plain paths, so it is sharp at any size.
-    return segno.make(url, error="m").svg_inline(border=0, omitsize=True, svgclass="qr")
 
 
 def given_on(day) -> str:
@@ -45,7 +36,7 @@ def _page(certificate) -> dict:
     return {
         "certificate": certificate,
         "verify_url": url,
-        "qr": mark_safe(qr_svg(url)),  # noqa: S308 - segno's own SVG, no user text in it
+        "qr_src": qr_src(url),
         "given_on": given_on(certificate.issued_on),
         "position_lines": [
             line.strip() for line in certificate.signer_position.splitlines() if line.strip()
@@ -53,15 +44,16 @@ def _page(certificate) -> dict:
     }
 
 
+def _context(certificates: list) -> dict:
+    return {
+        "pages": [_page(c) for c in certificates],
+        "site": settings.SITE_URL + reverse("honours:verify_form"),
+    }
+
+
 def _render(certificates: list) -> bytes:
     with translation.override("th"):
-        return render_pdf(
-            TEMPLATE,
-            {
-                "pages": [_page(c) for c in certificates],
-                "site": settings.SITE_URL + reverse("honours:verify_form"),
-            },
-        )
+        return render_pdf(TEMPLATE, _context(certificates))
 
 
 def render_certificate_pdf(certificate) -> bytes:
@@ -69,23 +61,13 @@ def render_certificate_pdf(certificate) -> bytes:
     return _render([certificate])
 
 
-def split_pages(pdf: bytes) -> Iterator[bytes]:
-    """One PDF a page of the given PDF."""
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(io.BytesIO(pdf))
-    for page in reader.pages:
-        writer = PdfWriter()
-        writer.add_page(page)
-        out = io.BytesIO()
-        writer.write(out)
-        yield out.getvalue()
-
-
-def render_certificates(certificates: Iterable, *, chunk: int = 200) -> Iterator[tuple]:
-    """(certificate, its PDF) for each certificate, rendered `chunk` at a time as one
-    document and cut into pages: memory stays bounded however many there are."""
+def render_certificates(certificates: Iterable, *, chunk: int = 50) -> Iterator[tuple]:
+    """(certificate, its PDF) for each certificate, laid out `chunk` at a time: memory
+    stays bounded however many there are."""
     certificates = list(certificates)
     for start in range(0, len(certificates), chunk):
         part = certificates[start : start + chunk]
-        yield from zip(part, split_pages(_render(part)), strict=True)
+        with translation.override("th"):
+            document = render_document(TEMPLATE, _context(part))
+        for certificate, page in zip(part, document.pages, strict=True):
+            yield certificate, document.copy([page]).write_pdf()
