@@ -80,8 +80,7 @@ def build(pairs: int):
     secretariat = User.objects.get(username="secretariat")
     province = Province.objects.get(code="24")
     districts = District.objects.bulk_create(
-        District(province=province, code=f"B{n:03d}", name_th=f"ทดสอบที่ {n}")
-        for n in range(pairs)
+        District(province=province, code=f"B{n:03d}", name_th=f"ทดสอบที่ {n}") for n in range(pairs)
     )
     offices = DistrictOffice.objects.bulk_create(
         DistrictOffice(district=d, name_th=f"สำนักงานพัฒนาชุมชนอำเภอ{d.name_th}") for d in districts
@@ -144,7 +143,9 @@ def main() -> None:
         wording = services.default_wording(programme) | {"issued_on": dt.date(2025, 6, 13)}
 
         t0 = time.perf_counter()
-        issued = services.issue_certificates(programme=programme, actor=secretariat, wording=wording)
+        issued = services.issue_certificates(
+            programme=programme, actor=secretariat, wording=wording
+        )
         t_issue = time.perf_counter() - t0
         issue_mb = peak_mb()
 

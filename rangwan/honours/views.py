@@ -122,7 +122,11 @@ def batch_status(request, pk):
     """The batch's progress: an htmx fragment that polls itself while the batch runs."""
     batch = get_object_or_404(CertificateBatch.objects.select_related("programme"), pk=pk)
     template = "honours/_batch.html" if request.htmx else "honours/batch.html"
-    return render(request, template, {"batch": batch, "programme": batch.programme})
+    response = render(request, template, {"batch": batch, "programme": batch.programme})
+    if request.htmx and not batch.is_active:
+        # Finished while the page polled: reload it, so the list shows what was issued.
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required

@@ -107,10 +107,10 @@ def test_batch_progress_is_a_fragment_that_polls_while_running(client_as, users,
     CertificateBatch.objects.filter(pk=batch.pk).update(
         status=BatchStatus.FAILED, error="OSError: disk full"
     )
-    html = client.get(
-        reverse("honours:batch_status", args=[batch.pk]), HTTP_HX_REQUEST="true"
-    ).content.decode()
+    response = client.get(reverse("honours:batch_status", args=[batch.pk]), HTTP_HX_REQUEST="true")
+    html = response.content.decode()
     assert "hx-trigger" not in html
+    assert response["HX-Refresh"] == "true"  # the page reloads to show what was issued
     assert "OSError: disk full" in html
 
 
