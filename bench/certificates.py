@@ -10,7 +10,8 @@ storage; nothing of var/ is touched):
   3. queues "issue all certificates" (`start_certificate_batch`) and runs the database
      worker (`manage.py db_worker --batch`) in this process: it renders every PDF and
      zips them into the generated storage;
-  4. for comparison, renders SAMPLE certificates one WeasyPrint document each.
+  4. for comparison, renders SAMPLE certificates one WeasyPrint document each, and
+     the first 200 certificates laid out 10, 50 and 200 to a document.
 
 Peak memory is the process's peak resident set (`resource.getrusage`, max RSS), read
 before and after each step.
@@ -173,6 +174,16 @@ def main() -> None:
         sizes = [len(render_certificate_pdf(c)) for c in certificates]
         t_separate = (time.perf_counter() - t0) / len(certificates)
 
+        from rangwan.documents.certificates import render_certificates
+
+        chunks = {}
+        first = list(Certificate.objects.select_related("nomination__district")[:200])
+        for chunk in (10, 50, 200):
+            t0 = time.perf_counter()
+            for _certificate, _pdf in render_certificates(first, chunk=chunk):
+                pass
+            chunks[chunk] = (time.perf_counter() - t0) / len(first)
+
         total = len(issued)
         print(f"pairs: {pairs:,} ({2 * pairs:,} people); certificates: {total:,}")
         print(f"build test data:               {t_build:8.1f} s")
@@ -186,6 +197,10 @@ def main() -> None:
             f"for comparison, one document a certificate: {1000 * t_separate:.0f} ms each "
             f"({sum(sizes) / len(sizes) / 1000:.1f} kB), sample of {len(certificates)}"
         )
+        for chunk, seconds in chunks.items():
+            print(
+                f"  {len(first)} certificates, {chunk} to a document: {1000 * seconds:.0f} ms each"
+            )
         print(
             f"peak RSS: start {start_mb:.0f} MB, after issuing {issue_mb:.0f} MB, "
             f"WeasyPrint loaded {warm_mb:.0f} MB, after the batch {batch_mb:.0f} MB"
