@@ -139,6 +139,8 @@ class CertificateBatch(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # Touched with every progress count: a running batch silent for long lost its worker.
+    heartbeat_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     task_id = models.CharField(_("task"), max_length=64, blank=True)
 

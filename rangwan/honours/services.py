@@ -35,6 +35,8 @@ WORDING_FIELDS = (
     "signer_name",
     "signer_position",
 )
+# A running batch reports progress every few seconds; silent this long, its worker died.
+STALE_AFTER = dt.timedelta(minutes=10)
 _YEAR_AT_END = re.compile(r"\s*[0-9๐-๙]{4}\s*$")
 
 
@@ -165,8 +167,9 @@ def issue_certificates(*, programme, actor, wording: dict[str, Any]) -> list[Cer
                         issued_by=actor,
                     )
                 )
-    # The database refuses a second certificate of a kind for a person, and a repeated
-    # code; many at once go in one statement.
+    # Many at once go in one statement, so no full_clean() a row: the wording was
+    # checked above and the database refuses a second certificate of a kind for a person
+    # and a repeated code.
     Certificate.objects.bulk_create(new, batch_size=500)
     if new:
         record(
@@ -210,6 +213,7 @@ def start_certificate_batch(*, programme, actor, wording: dict[str, Any]) -> Cer
     this transaction commits."""
     final_results(programme)
     wording = _clean_wording(wording)
+    _give_up_stale_batches(programme)
     if CertificateBatch.objects.filter(
         programme=programme, status__in=BatchStatus.active()
     ).exists():
@@ -224,6 +228,18 @@ def start_certificate_batch(*, programme, actor, wording: dict[str, Any]) -> Cer
     record(actor=actor, action="certificates.batch_start", obj=batch, after=batch.options)
     transaction.on_commit(lambda: _enqueue(batch.pk))
     return batch
+
+
+def _give_up_stale_batches(programme) -> None:
+    """A worker killed mid-batch leaves it "running" for ever; once it has been silent
+    for STALE_AFTER, it is marked failed so that a new batch can start."""
+    stale = CertificateBatch.objects.filter(
+        programme=programme,
+        status=BatchStatus.RUNNING,
+        heartbeat_at__lt=timezone.now() - STALE_AFTER,
+    )
+    for batch in stale:
+        _fail(batch.pk, RuntimeError(_("The worker stopped before the batch was finished.")))
 
 
 def _enqueue(batch_pk: int) -> None:
@@ -263,8 +279,9 @@ def run_certificate_batch(batch_pk: int) -> dict[str, Any]:
     failure is written on the batch (and raised, so the task fails too)."""
     from rangwan.documents.certificates import render_certificates
 
+    now = timezone.now()
     claimed = CertificateBatch.objects.filter(pk=batch_pk, status=BatchStatus.QUEUED).update(
-        status=BatchStatus.RUNNING, started_at=timezone.now()
+        status=BatchStatus.RUNNING, started_at=now, heartbeat_at=now
     )
     if not claimed:
         return {"skipped": True}
@@ -285,7 +302,9 @@ def run_certificate_batch(batch_pk: int) -> dict[str, Any]:
                     archive.writestr(zip_name(certificate), pdf)
                     done += 1
                     if done % 10 == 0 or done == len(certificates):
-                        CertificateBatch.objects.filter(pk=batch_pk).update(done=done)
+                        CertificateBatch.objects.filter(pk=batch_pk).update(
+                            done=done, heartbeat_at=timezone.now()
+                        )
             spool.seek(0)
             year = batch.programme.fiscal_year
             batch.file.save(f"certificates/{year}-batch-{batch.pk}.zip", File(spool), save=False)

@@ -107,3 +107,34 @@ def test_the_database_refuses_a_second_certificate_of_a_kind_for_a_person(issued
     first.code = "ZZZZZZZZZZZZ"
     with pytest.raises(IntegrityError):
         first.save()
+
+
+def test_a_batch_whose_worker_died_gives_way_to_a_new_one(final_results, users):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from rangwan.honours.enums import BatchStatus
+    from rangwan.honours.models import CertificateBatch
+
+    programme, _nominations, _results = final_results
+    running = CertificateBatch.objects.create(
+        programme=programme,
+        started_by=users["secretariat"],
+        status=BatchStatus.RUNNING,
+        heartbeat_at=timezone.now() - dt.timedelta(minutes=2),
+    )
+    with pytest.raises(ValidationError):
+        services.start_certificate_batch(
+            programme=programme, actor=users["secretariat"], wording=WORDING
+        )
+    CertificateBatch.objects.filter(pk=running.pk).update(
+        heartbeat_at=timezone.now() - dt.timedelta(minutes=11)
+    )
+    services.start_certificate_batch(
+        programme=programme, actor=users["secretariat"], wording=WORDING
+    )
+    running.refresh_from_db()
+    assert running.status == BatchStatus.FAILED
+    assert "RuntimeError" in running.error
+    assert CertificateBatch.objects.filter(status=BatchStatus.QUEUED).count() == 1
