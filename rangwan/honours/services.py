@@ -67,12 +67,13 @@ def default_wording(programme) -> dict[str, Any]:
     prize = _prize(programme)
     name = programme.name_th
     project = name[: name.index(prize)].strip() if prize in name else name
-    year = thai_digits(programme.fiscal_year)
+    if "ประจำปีงบประมาณ" not in project:
+        project = f"{project} ประจำปีงบประมาณ พ.ศ. {thai_digits(programme.fiscal_year)}"
     chair = programme.seats.filter(role=SeatRole.CHAIR).first()
     return {
         "award_text": f"ได้รับรางวัลสุดยอด {prize} ระดับจังหวัด",
         "participation_text": f"ได้เข้าร่วมการคัดเลือกสุดยอด {prize}",
-        "programme_text": f"ภายใต้{project} ประจำปีงบประมาณ พ.ศ. {year}",
+        "programme_text": f"ภายใต้{project}",
         "issued_on": timezone.localdate(),
         "signer_name": chair.holder_name if chair else "",
         "signer_position": chair.post_th if chair else "",
