@@ -16,9 +16,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $@
 
+# The background worker (certificate batches) runs beside the server and stops with it.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo $(if $(filter judged,$(DEMO)),--judged)
+	$(BIN)/python manage.py db_worker --no-reload & trap 'kill $$!' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: install

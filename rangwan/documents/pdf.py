@@ -1,16 +1,18 @@
 """HTML to PDF with WeasyPrint, in Sarabun, the typeface of Thai government documents.
 
 WeasyPrint is imported inside the functions: it takes about a second to load and only
-document views need it. Resources are fetched by a fetcher that knows three things: the
-Sarabun files (absolute file:// URLs, as WeasyPrint needs), evidence files by id
-(`evidence:<id>` and `evidence-thumb:<id>`) and the lessons-learned photos by id
-(`lesson-photo:<id>`), read through the storage API. Nothing else, so text a district
-typed can never pull in a file or a web address.
+document views need it. Resources are fetched by a fetcher that knows exactly these:
+the four Sarabun files (by their exact file:// URLs, as WeasyPrint needs them); evidence
+files by id (`evidence:<id>`, `evidence-thumb:<id>`) and lessons-learned photos by id
+(`lesson-photo:<id>`), read through the storage API; QR codes (`qr:<percent-encoded
+text>`), drawn by segno, nothing read. Nothing else, so text someone typed can never
+pull in a file or a web address.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import fontpkg_sarabun
 from django.template.loader import render_to_string
@@ -32,13 +34,31 @@ def font_faces() -> str:
     )
 
 
+def qr_src(text: str) -> str:
+    """The `src` of an <img> showing `text` as a QR code (error correction level M)."""
+    return "qr:" + quote(text, safe="")
+
+
+def _qr_png(text: str) -> bytes:
+    import io
+
+    import segno
+
+    out = io.BytesIO()
+    # One pixel a module and no border: the page is the quiet zone, and the template
+    # scales it up with `image-rendering: pixelated` so every module stays sharp.
+    segno.make(text, error="m").save(out, kind="png", scale=1, border=0)
+    return out.getvalue()
+
+
 def _fetcher():
     from weasyprint import URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
     from rangwan.nominations.models import Evidence
 
-    font_prefix = FONT_DIR.as_uri() + "/"
+    # Exact URLs, not a prefix: "%2e%2e/" would pass a prefix check and climb out.
+    font_urls = {(FONT_DIR / name).as_uri() for name in FONTS.values()}
 
     class RangwanFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -57,7 +77,10 @@ def _fetcher():
                 with photo.file.open("rb") as stored:
                     body = stored.read()
                 return URLFetcherResponse(url, body, {"Content-Type": photo.content_type})
-            if url.startswith(font_prefix) and ".." not in url:
+            if url.startswith("qr:"):
+                body = _qr_png(unquote(url.removeprefix("qr:")))
+                return URLFetcherResponse(url, body, {"Content-Type": "image/png"})
+            if url in font_urls:
                 return super().fetch(url, headers)
             raise ValueError(f"Not fetched: {url[:80]}")
 
@@ -66,7 +89,8 @@ def _fetcher():
 
 def html_to_document(html: str):
     """The laid-out pages (a WeasyPrint Document), for documents that look at their own
-    layout before writing the PDF."""
+    layout before writing the PDF, or write its pages as separate PDFs
+    (`document.copy([page]).write_pdf()`: one layout, many small files)."""
     from weasyprint import HTML
 
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_fetcher()).render()
@@ -111,3 +135,8 @@ def pdf_to_png(pdf: bytes, *, page: int = 0, dpi: int = 150, trim: bool = False)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
+
+
+def render_document(template: str, context: dict):
+    """A template laid out as pages (see html_to_document)."""
+    return html_to_document(render_to_string(template, {**context, "font_faces": font_faces()}))

@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from rangwan.documents.dossiers import render_committee_packet, render_dossier_pdf
@@ -59,3 +60,20 @@ def test_dossier_and_packet_render_to_png(submitted, users, demo):
     ):
         pages = pdf_to_pngs(pdf, name, scale=70 / 72)
         assert pages and all(p.stat().st_size > 5000 for p in pages)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/hostname",
+        "../../../../../../../../etc/hostname",
+        "Sarabun-Regular.ttf?x=1",
+    ],
+)
+def test_the_pdf_fetcher_reads_only_the_four_sarabun_files(url):
+    """Found by the security review of 2026-11-25: a prefix check let %2e%2e climb out."""
+    from rangwan.documents.pdf import FONT_DIR, _fetcher
+
+    with pytest.raises(ValueError, match="Not fetched"):
+        _fetcher().fetch(FONT_DIR.as_uri() + "/" + url)
+    assert _fetcher().fetch((FONT_DIR / "Sarabun-Bold.ttf").as_uri())
