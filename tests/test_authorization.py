@@ -91,7 +91,7 @@ MATRIX = {
     "learning:booklet_docx": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 404)},
     "documents:letter": {"GET": ({SEC}, 200)},
     "documents:letter_edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
-    # The demo's district offices have no e-mail: the send is refused, with a message.
+    # The letter goes to the demo's district offices (.test addresses), then back to its page.
     "documents:letter_send": {"POST": ({SEC}, 302)},
     "documents:letter_pdf": {"GET": ({SEC}, 200)},
     "documents:workplan_pdf": {"GET": ({SEC}, 200)},

@@ -355,7 +355,7 @@ def load_demo() -> list[DemoAccount]:
         },
     )
     districts = []
-    for code, name_th, name_en, _slug in DISTRICTS:
+    for code, name_th, name_en, slug in DISTRICTS:
         district, _ = District.objects.update_or_create(
             code=code, defaults={"province": province, "name_th": name_th, "name_en": name_en}
         )
@@ -364,6 +364,8 @@ def load_demo() -> list[DemoAccount]:
             defaults={
                 "name_th": f"สำนักงานพัฒนาชุมชนอำเภอ{name_th}",
                 "name_en": f"{name_en} District Community Development Office",
+                # .test: the letter can be sent in the demo, and reaches nobody.
+                "email": f"cdd.{slug}@rangwan.test",
             },
         )
         districts.append(district)

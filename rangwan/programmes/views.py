@@ -16,7 +16,7 @@ from rangwan.programmes.forms import (
     WorkPlanStepForm,
 )
 from rangwan.programmes.models import Programme, WorkPlanStep
-from rangwan.programmes.queries import programmes_for
+from rangwan.programmes.queries import documents_overview, programmes_for
 from rangwan.reports.queries import district_statuses, programme_indicators
 
 get_programme = objectgetter(Programme, "pk")
@@ -66,6 +66,7 @@ def dashboard(request, pk):
             "next_deadline": next_deadline,
             "days_left": (next_deadline[1] - today).days if next_deadline else None,
             "deadlines": programme.deadlines(),
+            "documents": documents_overview(programme),
         },
     )
 

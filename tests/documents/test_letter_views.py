@@ -104,6 +104,7 @@ def test_letter_form_speaks_english_in_the_english_ui(client_as, users, demo):
 
 
 def test_sending_is_refused_while_offices_have_no_email(client_as, users, demo):
+    DistrictOffice.objects.update(email="")
     DistrictOffice.objects.filter(district__code="2402").update(email="cd@rangwan.test")
     client = client_as(users["secretariat"])
     page = client.get(reverse("documents:letter", args=[demo.pk])).content.decode()

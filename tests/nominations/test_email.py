@@ -20,7 +20,11 @@ def test_submission_sends_a_receipt_to_the_district_and_a_notice_to_the_secretar
             nomination=complete, actor=staff, officer_confirmed=True, member_confirmed=True
         )
     receipt, notice = smtp_server.messages
-    assert receipt["to"] == ["head.bangkhla@rangwan.test", "staff.bangkhla@rangwan.test"]
+    assert receipt["to"] == [
+        "cdd.bangkhla@rangwan.test",  # the district office's own address
+        "head.bangkhla@rangwan.test",
+        "staff.bangkhla@rangwan.test",
+    ]
     assert receipt["subject"] == "ใบรับแบบเสนอผลงาน อำเภอบางคล้า ฉบับที่ 1"
     assert version.sha256 in receipt["body"]
     assert f"/nominations/{complete.pk}/versions/1/receipt/" in receipt["body"]
