@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,6 +17,7 @@ from rangwan.documents.letters import (
     render_rubric_pdf,
     render_workplan_pdf,
 )
+from rangwan.documents.responses import document_response
 from rangwan.programmes.models import Programme
 from rangwan.results.enums import ResultStatus
 from rangwan.results.models import Results
@@ -104,19 +104,14 @@ def letter_send(request, pk):
     return redirect("documents:letter", pk=pk)
 
 
-def _pdf(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @login_required
 @permission_required("documents.view_letter", fn=get_programme, raise_exception=True)
 @require_GET
 def letter_pdf(request, pk):
     programme = _programme(pk)
-    return _pdf(render_letter_pdf(letter_for(programme)), f"letter-{programme.fiscal_year}.pdf")
+    return document_response(
+        render_letter_pdf(letter_for(programme)), f"letter-{programme.fiscal_year}.pdf"
+    )
 
 
 @login_required
@@ -124,7 +119,9 @@ def letter_pdf(request, pk):
 @require_GET
 def workplan_pdf(request, pk):
     programme = _programme(pk)
-    return _pdf(render_workplan_pdf(programme), f"workplan-{programme.fiscal_year}.pdf")
+    return document_response(
+        render_workplan_pdf(programme), f"workplan-{programme.fiscal_year}.pdf"
+    )
 
 
 @login_required
@@ -132,7 +129,7 @@ def workplan_pdf(request, pk):
 @require_GET
 def form3_pdf(request, pk):
     programme = _programme(pk)
-    return _pdf(render_form3_pdf(programme), f"form3-{programme.fiscal_year}.pdf")
+    return document_response(render_form3_pdf(programme), f"form3-{programme.fiscal_year}.pdf")
 
 
 @login_required
@@ -140,7 +137,7 @@ def form3_pdf(request, pk):
 @require_GET
 def form4_pdf(request, pk):
     programme = _programme(pk)
-    return _pdf(render_form4_pdf(programme), f"form4-{programme.fiscal_year}.pdf")
+    return document_response(render_form4_pdf(programme), f"form4-{programme.fiscal_year}.pdf")
 
 
 @login_required
@@ -148,7 +145,7 @@ def form4_pdf(request, pk):
 @require_GET
 def rubric_pdf(request, pk):
     programme = _programme(pk)
-    return _pdf(render_rubric_pdf(programme), f"rubric-{programme.fiscal_year}.pdf")
+    return document_response(render_rubric_pdf(programme), f"rubric-{programme.fiscal_year}.pdf")
 
 
 @login_required
@@ -163,4 +160,6 @@ def announcement_pdf(request, pk):
         return render(
             request, "documents/announcement_not_final.html", {"programme": programme}, status=404
         )
-    return _pdf(render_announcement_pdf(results), f"announcement-{programme.fiscal_year}.pdf")
+    return document_response(
+        render_announcement_pdf(results), f"announcement-{programme.fiscal_year}.pdf"
+    )

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form
+from rangwan.documents.responses import document_response
 from rangwan.honours import codes, queries, services
 from rangwan.honours.forms import RevokeForm, VerifyForm, WordingForm
 from rangwan.honours.models import Certificate, CertificateBatch
@@ -152,9 +153,9 @@ def certificate_pdf(request, pk):
     from rangwan.documents.certificates import render_certificate_pdf
 
     certificate = get_object_or_404(Certificate, pk=pk)
-    response = HttpResponse(render_certificate_pdf(certificate), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
-    return response
+    return document_response(
+        render_certificate_pdf(certificate), f"certificate-{certificate.code}.pdf"
+    )
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash
+from rangwan.documents.responses import document_response
 from rangwan.learning import queries, services
 from rangwan.learning.forms import CaptionForm, LessonsForm, PhotoForm
 from rangwan.learning.models import SECTIONS, LessonPhoto
@@ -275,12 +276,9 @@ def booklet_pdf(request, pk):
     from rangwan.documents.lessons import render_lessons_pdf
 
     write_up = _write_up_or_404(get_object_or_404(Programme, pk=pk))
-    response = HttpResponse(render_lessons_pdf(write_up), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="lessons-{write_up.programme.fiscal_year}.pdf"'
+    return document_response(
+        render_lessons_pdf(write_up), f"lessons-{write_up.programme.fiscal_year}.pdf"
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -291,9 +289,9 @@ def booklet_docx(request, pk):
     from rangwan.documents.word import DOCX_TYPE
 
     write_up = _write_up_or_404(get_object_or_404(Programme, pk=pk))
-    response = HttpResponse(render_lessons_docx(write_up), content_type=DOCX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="lessons-{write_up.programme.fiscal_year}.docx"'
+    return document_response(
+        render_lessons_docx(write_up),
+        f"lessons-{write_up.programme.fiscal_year}.docx",
+        content_type=DOCX_TYPE,
+        inline=False,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

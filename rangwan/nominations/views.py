@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash
+from rangwan.documents.responses import document_response
 from rangwan.nominations import queries, services
 from rangwan.nominations.enums import DeadlineKind, EvidenceSection, NominationStatus
 from rangwan.nominations.forms import (
@@ -416,7 +417,7 @@ def dossier_pdf(request, pk):
         Nomination.objects.select_related("programme", "district"), pk=pk
     )
     pdf = render_dossier_pdf(nomination)
-    return _pdf_response(pdf, f"dossier-{nomination.district.code}.pdf")
+    return document_response(pdf, f"dossier-{nomination.district.code}.pdf")
 
 
 @login_required
@@ -426,16 +427,9 @@ def committee_packet(request, pk):
     from rangwan.documents.dossiers import render_committee_packet
 
     programme = get_object_or_404(Programme, pk=pk)
-    return _pdf_response(
+    return document_response(
         render_committee_packet(programme), f"committee-packet-{programme.fiscal_year}.pdf"
     )
-
-
-def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

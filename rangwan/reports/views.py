@@ -2,12 +2,12 @@
 exports. Reads only: every view is a GET that checks its permission first."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 from rules.contrib.views import objectgetter, permission_required
 
+from rangwan.documents.responses import document_response
 from rangwan.programmes.models import Programme
 
 get_programme = objectgetter(Programme, "pk")
@@ -15,14 +15,6 @@ get_programme = objectgetter(Programme, "pk")
 
 def _programme(pk) -> Programme:
     return get_object_or_404(Programme.objects.select_related("province__office"), pk=pk)
-
-
-def _download(body: bytes, content_type: str, filename: str, *, inline: bool = False):
-    response = HttpResponse(body, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -48,12 +40,7 @@ def report_pdf(request, pk):
     from rangwan.documents.report import render_report_pdf
 
     programme = _programme(pk)
-    return _download(
-        render_report_pdf(programme),
-        "application/pdf",
-        f"report-{programme.fiscal_year}.pdf",
-        inline=True,
-    )
+    return document_response(render_report_pdf(programme), f"report-{programme.fiscal_year}.pdf")
 
 
 @login_required
@@ -64,8 +51,11 @@ def report_docx(request, pk):
     from rangwan.documents.word import DOCX_TYPE
 
     programme = _programme(pk)
-    return _download(
-        render_report_docx(programme), DOCX_TYPE, f"report-{programme.fiscal_year}.docx"
+    return document_response(
+        render_report_docx(programme),
+        f"report-{programme.fiscal_year}.docx",
+        content_type=DOCX_TYPE,
+        inline=False,
     )
 
 
@@ -77,8 +67,11 @@ def report_xlsx(request, pk):
     from rangwan.documents.word import XLSX_TYPE
 
     programme = _programme(pk)
-    return _download(
-        render_report_xlsx(programme), XLSX_TYPE, f"report-{programme.fiscal_year}.xlsx"
+    return document_response(
+        render_report_xlsx(programme),
+        f"report-{programme.fiscal_year}.xlsx",
+        content_type=XLSX_TYPE,
+        inline=False,
     )
 
 
@@ -92,7 +85,9 @@ def nominations_csv(request, pk):
     programme = _programme(pk)
     with translation.override("th"):
         body = csv_bytes(NOMINATION_HEADERS, nomination_rows(programme))
-    return _download(body, CSV_TYPE, f"nominations-{programme.fiscal_year}.csv")
+    return document_response(
+        body, f"nominations-{programme.fiscal_year}.csv", content_type=CSV_TYPE, inline=False
+    )
 
 
 @login_required
@@ -105,7 +100,9 @@ def scores_csv(request, pk):
     programme = _programme(pk)
     with translation.override("th"):
         body = csv_bytes(SCORE_HEADERS, score_rows(programme))
-    return _download(body, CSV_TYPE, f"scores-{programme.fiscal_year}.csv")
+    return document_response(
+        body, f"scores-{programme.fiscal_year}.csv", content_type=CSV_TYPE, inline=False
+    )
 
 
 @login_required
@@ -118,4 +115,9 @@ def exports_xlsx(request, pk):
     programme = _programme(pk)
     with translation.override("th"):
         body = build(programme)
-    return _download(body, XLSX_TYPE, f"nominations-scores-{programme.fiscal_year}.xlsx")
+    return document_response(
+        body,
+        f"nominations-scores-{programme.fiscal_year}.xlsx",
+        content_type=XLSX_TYPE,
+        inline=False,
+    )
