@@ -17,3 +17,11 @@ def attach_to_form(form, error: ValidationError) -> None:
 def flash(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
+
+
+def flash_form_errors(request, form) -> None:
+    """A form posted from a page that does not show it again (an upload in a list):
+    its errors as flash messages."""
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)

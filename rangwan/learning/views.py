@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import objectgetter, permission_required
 
-from rangwan.core.feedback import attach_to_form, flash
+from rangwan.core.feedback import attach_to_form, flash, flash_form_errors
 from rangwan.documents.responses import document_response
 from rangwan.learning import queries, services
 from rangwan.learning.forms import CaptionForm, LessonsForm, PhotoForm
@@ -135,8 +135,13 @@ def autosave(request, pk):
         problems += error.messages
     return render(
         request,
-        "learning/_save_status.html",
-        {"write_up": write_up, "problems": problems, "stale": stale, "saved_at": timezone.now()},
+        "core/_save_status.html",
+        {
+            "revision": write_up.revision,
+            "problems": problems,
+            "stale": stale,
+            "saved_at": timezone.now(),
+        },
     )
 
 
@@ -163,9 +168,7 @@ def photo_add(request, pk):
         else:
             messages.success(request, _("The photo was added."))
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        flash_form_errors(request, form)
     return redirect(reverse("learning:edit", args=[pk]) + "#photos")
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import objectgetter, permission_required
 
-from rangwan.core.feedback import attach_to_form, flash
+from rangwan.core.feedback import attach_to_form, flash, flash_form_errors
 from rangwan.documents.responses import document_response
 from rangwan.nominations import queries, services
 from rangwan.nominations.enums import DeadlineKind, EvidenceSection, NominationStatus
@@ -190,8 +190,13 @@ def dossier_autosave(request, pk):
         problems += error.messages
     return render(
         request,
-        "nominations/_save_status.html",
-        {"dossier": dossier, "problems": problems, "stale": stale, "saved_at": timezone.now()},
+        "core/_save_status.html",
+        {
+            "revision": dossier.revision,
+            "problems": problems,
+            "stale": stale,
+            "saved_at": timezone.now(),
+        },
     )
 
 
@@ -215,9 +220,7 @@ def evidence_add(request, pk):
         else:
             messages.success(request, _("The file was added."))
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        flash_form_errors(request, form)
     section = request.POST.get("section", EvidenceSection.CONDUCT)
     return redirect(reverse("nominations:dossier", args=[pk]) + f"#evidence-{section}")
 
