@@ -86,3 +86,16 @@ def to_bytes(document: Document) -> bytes:
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def set_column_widths(table, widths_cm: list[float]) -> None:
+    """Fixed column widths that every reader keeps: Word reads each cell's width,
+    LibreOffice the table grid, so both are set, and autofit is turned off."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_cm, strict=True):
+        grid_col.w = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)

@@ -21,9 +21,7 @@ from rangwan.reports.queries import programme_report
 
 
 def _docx_table(document, headers: list[str], rows: list[list[str]], widths_cm=None):
-    from docx.shared import Cm
-
-    from rangwan.documents.word import thai_run
+    from rangwan.documents.word import set_column_widths, thai_run
 
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -34,9 +32,7 @@ def _docx_table(document, headers: list[str], rows: list[list[str]], widths_cm=N
         for cell, value in zip(cells, row, strict=True):
             thai_run(cell.paragraphs[0], str(value), size_pt=14)
     if widths_cm:
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths_cm, strict=True):
-                cell.width = Cm(width)
+        set_column_widths(table, widths_cm)
     document.add_paragraph()
     return table
 
@@ -158,6 +154,7 @@ def render_report_docx(programme) -> bytes:
                     "",
                 ]
             ],
+            [3.4, 2.4, 2.8, 2.8, 2.4, 2.2],
         )
 
         _heading(document, "๖. ผลการคัดเลือก")
@@ -193,6 +190,7 @@ def render_report_docx(programme) -> bytes:
                     [row.district, *(points_th(m) for m in row.means), points_th(row.total)]
                     for row in report.ranking
                 ],
+                [3.0] + [13.0 / (len(report.rubric) + 1)] * (len(report.rubric) + 1),
             )
 
         section = 7
@@ -227,6 +225,7 @@ def render_report_docx(programme) -> bytes:
                     ]
                     for c in report.conflicts
                 ],
+                [3.2, 3.0, 4.6, 5.2],
             )
         else:
             _paragraph(document, "ไม่มีกรรมการแจ้งว่ามีส่วนได้ส่วนเสียกับผลงานที่พิจารณา")
