@@ -14,7 +14,9 @@ def test_secretariat_edits_the_letter_and_opens_its_pdf(open_page, live_server, 
     sign_in(page, live_server, "secretariat")
     page.goto(f"{live_server.url}/programmes/{programme.pk}/letter/")
     assert page.locator("h1").inner_text() == "หนังสือราชการและสิ่งที่ส่งมาด้วย"
-    assert page.get_by_text("สำนักงานพัฒนาชุมชนอำเภอคลองเขื่อน").is_visible()
+    assert page.get_by_text("ฉช ๐๐๑๙/ว ๗๓๑").is_visible()
+    # Every demo district office has an address: the letter can go to all of them.
+    assert page.get_by_role("button", name="ส่งถึงสำนักงานพัฒนาชุมชนอำเภอทุกแห่ง").is_enabled()
     page.screenshot(path=str(artifacts / "letter-page.png"), full_page=True)
 
     page.click("text=แก้ไขหนังสือ")
