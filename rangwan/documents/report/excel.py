@@ -48,6 +48,8 @@ def render_report_xlsx(programme) -> bytes:
         ):
             write_cell(summary, row, 1, label, bold=True)
             write_cell(summary, row, 2, value)
+        # The labels above the table are wider than its first column's codes.
+        summary.column_dimensions["A"].width = 28
 
         add_table_sheet(
             workbook,
