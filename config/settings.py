@@ -63,7 +63,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "rangwan.core.middleware.ThaiFirstLocaleMiddleware",
@@ -209,10 +208,7 @@ TASKS = {
 
 REMINDER_DAYS = [int(d) for d in envlist("REMINDER_DAYS", "7,1")]
 
-# Sessions end after SESSION_IDLE_MINUTES without a request (each request restarts the
-# count; the dossier and score sheets save as people type, so typing counts).
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "60")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", str(not DEBUG))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
@@ -222,26 +218,6 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", str(not DEBUG))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-
-# Content-Security-Policy (django-csp): no inline script runs; scripts, fonts and images
-# come from this site only (evidence photos are streamed from it; blob: previews a photo
-# before upload). Inline styles are allowed: the on-screen report reuses the PDF's
-# layout (column widths, chart ticks placed by style attributes) and htmx adds its
-# indicator style; a style cannot run code.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
 
 LOGGING = {
     "version": 1,

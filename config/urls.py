@@ -9,7 +9,6 @@ def _admin_has_permission(request) -> bool:
 
 admin.site.has_permission = _admin_has_permission
 admin.site.site_header = "Rangwan"
-handler500 = "rangwan.core.views.server_error"
 
 urlpatterns = [
     path("", include("rangwan.core.urls")),
