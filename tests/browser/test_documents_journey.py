@@ -49,6 +49,14 @@ def test_the_secretariat_produces_every_document_from_the_judged_demo(
     call_command("load_demo", "--judged", stdout=io.StringIO())
     programme = Programme.objects.get(fiscal_year=2568)
     page = open_page(1280, 900)
+    # Nothing the pages need is blocked by the Content-Security-Policy.
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", "secretariat")
     page.fill("#id_password", DEMO_PASSWORD)
@@ -124,6 +132,7 @@ def test_the_secretariat_produces_every_document_from_the_judged_demo(
     # One row per member, dossier and criterion: 98 sheets of 7 criteria, and a header.
     assert len(scores.strip().splitlines()) == 98 * 7 + 1
     page.screenshot(path=str(artifacts / "documents-journey-dashboard.png"), full_page=True)
+    assert violations == []
 
     # 7. A certificate's QR code (its verify address, read back off the page in
     # tests/honours) opens the public verify page, for anyone.
