@@ -116,6 +116,7 @@ def main() -> None:
             response = client.get(url)
         assert response.status_code == 200, (label, response.status_code)
         counts[label] = len(ctx.captured_queries)
+        print(f"queries {label}: {counts[label]}", file=sys.stderr, flush=True)
 
     server_env = dict(
         env,
@@ -168,6 +169,7 @@ def main() -> None:
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             results.append((label, statistics.median(times), p95, size, counts[label]))
+            print(f"{label}: median {1000 * results[-1][1]:.0f} ms", file=sys.stderr, flush=True)
     finally:
         server.terminate()
         server.wait()
