@@ -18,3 +18,4 @@ for model in (
 
 # The PDPA's right of access: the secretariat answers requests for everything held.
 rules.add_perm("directory.export_personal_data", is_secretariat)
+rules.add_perm("directory.erase_personal_data", is_secretariat)

@@ -43,3 +43,47 @@ def test_privacy_notice_is_public_and_linked_from_sign_in(client, settings):
     for said in ("localStorage", "๑๐ ปี", "10 years", "สำนักงานพัฒนาชุมชนจังหวัดฉะเชิงเทรา"):
         assert said in page
     assert reverse("core:privacy") in client.get(reverse("accounts:login")).content.decode()
+
+
+def test_erasure_is_refused_while_results_are_not_final(submitted, users):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from rangwan.directory.services import erase_person
+
+    with pytest.raises(ValidationError, match="not final"):
+        erase_person(person=submitted.officer, actor=users["secretariat"])
+
+
+def test_erasure_is_refused_within_the_retention_period(final_results, users):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from rangwan.directory.services import erase_person
+
+    _programme, nominations, _results = final_results
+    with pytest.raises(ValidationError, match="kept until"):
+        erase_person(person=nominations[0].officer, actor=users["secretariat"])
+
+
+def test_erasure_after_retention_blanks_the_person_and_the_chain_still_verifies(
+    final_results, users, settings, capsys
+):
+    from rangwan.audit.models import AuditEntry
+    from rangwan.directory.services import ERASED, erase_person
+
+    settings.PERSONAL_DATA_RETENTION_YEARS = 0
+    _programme, nominations, _results = final_results
+    officer = nominations[0].officer
+    erased = erase_person(person=officer, actor=users["secretariat"])
+    assert erased.first_name == ERASED
+    assert erased.phone == erased.email == ""
+    entry = AuditEntry.objects.get(action="person.erase")
+    assert set(entry.after) == {"erased_data_sha256", "photos_deleted"}
+    call_command("verify_audit")
+    assert "intact" in capsys.readouterr().out
+
+
+def test_only_the_secretariat_may_erase(users):
+    assert users["secretariat"].has_perm("directory.erase_personal_data")
+    assert not users["district_staff"].has_perm("directory.erase_personal_data")
