@@ -207,6 +207,10 @@ TASKS = {
 }
 
 REMINDER_DAYS = [int(d) for d in envlist("REMINDER_DAYS", "7,1")]
+# How long personal data is kept after a programme's results are final, before a person
+# may be erased. 10 years: the Regulation of the Prime Minister's Office on Correspondence
+# B.E. 2526, art. 57, keeps ordinary official files at least ten years.
+PERSONAL_DATA_RETENTION_YEARS = int(os.environ.get("PERSONAL_DATA_RETENTION_YEARS", "10"))
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", str(not DEBUG))

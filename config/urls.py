@@ -12,6 +12,7 @@ admin.site.site_header = "Rangwan"
 
 urlpatterns = [
     path("", include("rangwan.core.urls")),
+    path("directory/", include("rangwan.directory.urls")),
     path("accounts/", include("rangwan.accounts.urls")),
     path("programmes/", include("rangwan.programmes.urls")),
     path("", include("rangwan.judging.urls")),

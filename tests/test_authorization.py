@@ -23,6 +23,8 @@ ROLES = [ANON, *sorted(SIGNED_IN)]
 # or, when not signed in, a redirect to the sign-in page.
 MATRIX = {
     "core:home": {"GET": (SIGNED_IN, 302)},
+    "core:privacy": {"GET": ({ANON, *SIGNED_IN}, 200)},
+    "directory:person_export": {"GET": ({SEC}, 200)},
     "accounts:login": {"GET": ({ANON}, 200)},
     "accounts:logout": {"POST": ({ANON, *SIGNED_IN}, 302)},
     "programmes:list": {"GET": ({SEC, MEMBER, CHAIR, VIEWER}, 200)},
@@ -265,6 +267,8 @@ def _honours_kwargs(name: str, demo, nomination) -> dict:
 def _kwargs(name: str, demo, nomination) -> dict:
     if name.startswith("honours:"):
         return _honours_kwargs(name, demo, nomination)
+    if name == "directory:person_export":
+        return {"pk": nomination.officer_id}
     evidence = nomination.evidence.first()
     if name in {"judging:declare", "judging:sheet"}:
         return {"pk": demo.pk, "nomination_pk": nomination.pk}

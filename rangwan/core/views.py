@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
@@ -16,3 +17,12 @@ def home(request):
     if user.has_perm("programmes.list_programmes"):
         return redirect("programmes:list")
     return render(request, "core/no_role.html", status=403)
+
+
+def privacy(request):
+    """The privacy notice (PDPA): public, in Thai with English."""
+    return render(
+        request,
+        "core/privacy.html",
+        {"retention_years": settings.PERSONAL_DATA_RETENTION_YEARS},
+    )

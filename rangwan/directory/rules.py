@@ -15,3 +15,7 @@ for model in (
 ):
     for action in ("view", "add", "change", "delete"):
         rules.add_perm(f"directory.{action}_{model}", is_secretariat)
+
+# The PDPA's right of access: the secretariat answers requests for everything held.
+rules.add_perm("directory.export_personal_data", is_secretariat)
+rules.add_perm("directory.erase_personal_data", is_secretariat)

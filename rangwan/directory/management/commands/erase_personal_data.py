@@ -1,0 +1,27 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from rangwan.accounts.models import User
+from rangwan.directory.models import Person
+from rangwan.directory.services import erase_person
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase one person's name, contacts and photos, once their programmes' results are "
+        "final and the retention period has passed. Audit entries and frozen results stay."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--person", type=int, required=True)
+        parser.add_argument("--actor", required=True, help="the secretariat's username")
+
+    def handle(self, *args, person: int, actor: str, **options):
+        actor_user = User.objects.get(username=actor)
+        if not actor_user.has_perm("directory.erase_personal_data"):
+            raise CommandError("Only the secretariat may erase personal data.")
+        try:
+            erase_person(person=Person.objects.get(pk=person), actor=actor_user)
+        except (ValidationError, Person.DoesNotExist) as error:
+            raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from error
+        self.stdout.write(self.style.SUCCESS(f"Person {person} erased."))
