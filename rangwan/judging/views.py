@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.judging import services
@@ -17,6 +17,7 @@ get_programme = objectgetter(Programme, "pk")
 
 @login_required
 @permission_required("judging.view_rubric", fn=get_programme, raise_exception=True)
+@require_safe
 def rubric_detail(request, pk):
     programme = get_object_or_404(Programme, pk=pk)
     rubric = Rubric.objects.filter(programme=programme).first()
@@ -86,6 +87,7 @@ def rubric_edit(request, pk):
 
 @login_required
 @permission_required("judging.view_committee", fn=get_programme, raise_exception=True)
+@require_safe
 def committee(request, pk):
     programme = get_object_or_404(Programme, pk=pk)
     seats = programme.seats.select_related("user")
