@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from rangwan.programmes.queries import programmes_for
 
 
 @login_required
+@require_safe
 def home(request):
     """Send each user to where their work is."""
     user = request.user
@@ -19,6 +21,7 @@ def home(request):
     return render(request, "core/no_role.html", status=403)
 
 
+@require_safe
 def privacy(request):
     """The privacy notice (PDPA): public, in Thai with English."""
     return render(

@@ -3,16 +3,16 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from rules.contrib.views import permission_required
 
 from rangwan.directory.models import Person
 from rangwan.directory.personal_data import ENCODER, export_person
 
 
-@require_GET
 @login_required
 @permission_required("directory.export_personal_data", raise_exception=True)
+@require_safe
 def person_export(request, pk: int):
     """Everything held on one person, as a JSON download."""
     person = get_object_or_404(Person, pk=pk)

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash
@@ -41,6 +41,7 @@ def _my_seat(programme, user):
 
 @login_required
 @permission_required("judging.judge", fn=get_programme, raise_exception=True)
+@require_safe
 def judge_home(request, pk):
     """The member's list: every accepted dossier, with their declaration and sheet."""
     programme = get_object_or_404(Programme, pk=pk)
@@ -156,6 +157,7 @@ def sheet(request, pk, nomination_pk):
 
 @login_required
 @permission_required("judging.rule_conflicts", fn=get_programme, raise_exception=True)
+@require_safe
 def conflicts(request, pk):
     programme = get_object_or_404(Programme, pk=pk)
     declarations = (
@@ -210,6 +212,7 @@ def reopen(request, pk, sheet_pk):
 
 @login_required
 @permission_required("judging.view_progress", fn=get_programme, raise_exception=True)
+@require_safe
 def progress(request, pk):
     """Dossiers × members: declared, drafting, submitted, recused; and what is missing."""
     programme = get_object_or_404(Programme, pk=pk)
@@ -231,6 +234,7 @@ def progress(request, pk):
 
 @login_required
 @permission_required("judging.view_progress", fn=get_programme, raise_exception=True)
+@require_safe
 def results(request, pk):
     """The tally as it stands: means per criterion, totals, ranks, quorum, and the
     advisory spread and leniency columns. Not public until published."""
@@ -297,6 +301,7 @@ def schedule(request, pk):
 
 @login_required
 @permission_required("judging.view_agenda", fn=get_programme, raise_exception=True)
+@require_safe
 def agenda(request, pk):
     """The printable agenda of the meeting."""
     programme = get_object_or_404(Programme, pk=pk)

@@ -1,12 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash, flash_form_errors
@@ -31,6 +36,7 @@ get_nomination = objectgetter(Nomination, "pk")
 
 @login_required
 @permission_required("nominations.view_district_home", raise_exception=True)
+@require_safe
 def district_home(request):
     """A district user's home: their district's state in each programme and what to do next."""
     today = timezone.localdate()
@@ -47,6 +53,7 @@ def district_home(request):
 
 @login_required
 @permission_required("nominations.view_own_nomination", fn=get_programme, raise_exception=True)
+@require_safe
 def my_nomination(request, pk):
     """The district's page for one programme: the pair, the dossier, what comes next."""
     programme = get_object_or_404(Programme, pk=pk)
@@ -240,7 +247,6 @@ def evidence_remove(request, pk, evidence_pk):
 
 
 @login_required
-@require_GET
 def evidence_file(request, evidence_pk, variant):
     """Stream an evidence file to someone allowed to see its nomination. There is no
     public URL for it anywhere."""
@@ -249,6 +255,8 @@ def evidence_file(request, evidence_pk, variant):
     evidence = get_object_or_404(Evidence.objects.select_related("nomination"), pk=evidence_pk)
     if not request.user.has_perm("nominations.view_nomination", evidence.nomination):
         raise PermissionDenied
+    if request.method not in ("GET", "HEAD"):  # after the permission, like every view
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     field = evidence.thumbnail if variant == "thumb" else evidence.file
     if not field:
         raise Http404
@@ -262,6 +270,7 @@ def evidence_file(request, evidence_pk, variant):
 
 @login_required
 @permission_required("nominations.view_nomination", fn=get_nomination, raise_exception=True)
+@require_safe
 def nomination_detail(request, pk):
     """The dossier read as a whole: for the district head before certifying, for the
     secretariat when screening, and for the district to check."""
@@ -297,6 +306,7 @@ def nomination_detail(request, pk):
 
 @login_required
 @permission_required("nominations.view_nomination", fn=get_nomination, raise_exception=True)
+@require_safe
 def version_detail(request, pk, number):
     nomination = get_object_or_404(Nomination, pk=pk)
     version = get_object_or_404(nomination.versions, number=number)
@@ -356,6 +366,7 @@ def submit(request, pk):
 
 @login_required
 @permission_required("nominations.view_nomination", fn=get_nomination, raise_exception=True)
+@require_safe
 def receipt(request, pk, number):
     nomination = get_object_or_404(
         Nomination.objects.select_related("programme", "district"), pk=pk
@@ -389,6 +400,7 @@ def screen(request, pk):
 
 @login_required
 @permission_required("nominations.view_screening", fn=get_programme, raise_exception=True)
+@require_safe
 def screening_list(request, pk):
     """Every district of the programme with its state; filter by state."""
     programme = get_object_or_404(Programme, pk=pk)

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import flash
@@ -24,6 +24,7 @@ get_programme = objectgetter(Programme, "pk")
 
 @login_required
 @permission_required("programmes.list_programmes", raise_exception=True)
+@require_safe
 def programme_list(request):
     return render(request, "programmes/list.html", {"programmes": programmes_for(request.user)})
 
@@ -48,6 +49,7 @@ def programme_create(request):
 
 @login_required
 @permission_required("programmes.view_dashboard", fn=get_programme, raise_exception=True)
+@require_safe
 def dashboard(request, pk):
     programme = get_object_or_404(Programme.objects.select_related("province"), pk=pk)
     today = timezone.localdate()
@@ -138,6 +140,7 @@ def step_add(request, pk):
 
 @login_required
 @permission_required("programmes.change_workplanstep", fn=get_programme, raise_exception=True)
+@require_safe
 def step_row(request, pk, step_pk):
     """The read-only row, for cancelling an inline edit."""
     step = get_object_or_404(WorkPlanStep, programme_id=pk, pk=step_pk)

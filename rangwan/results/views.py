@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import flash
@@ -15,6 +15,7 @@ from rangwan.results.queries import public_rows
 get_programme = objectgetter(Programme, "pk")
 
 
+@require_safe
 def public_results(request, pk):
     """No sign-in: the published results, from the frozen snapshot, with its digest."""
     programme = get_object_or_404(Programme.objects.select_related("province"), pk=pk)
