@@ -85,3 +85,14 @@ def test_an_unreachable_database_gives_the_503_page(client_as, users, monkeypatc
     assert "ติดต่อฐานข้อมูลไม่ได้" in body
     assert "The database cannot be reached" in body
     assert "connection refused" not in body
+
+
+def test_only_the_report_page_may_apply_inline_styles_and_never_inline_script(
+    client_as, users, demo
+):
+    client = client_as(users["secretariat"])
+    report = client.get(reverse("reports:report", args=[demo.pk]))["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in report
+    assert "script-src 'self';" in report
+    dashboard = client.get(reverse("programmes:dashboard", args=[demo.pk]))
+    assert "unsafe-inline" not in dashboard["Content-Security-Policy"]
