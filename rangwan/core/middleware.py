@@ -20,14 +20,16 @@ class ThaiFirstLocaleMiddleware(LocaleMiddleware):
 
 
 class IdleSessionMiddleware:
-    """Ends a signed-in session after SESSION_IDLE_SECONDS without a request.
+    """Ends a signed-in session after SESSION_IDLE_SECONDS without a request, and in
+    any case SESSION_COOKIE_AGE after it began.
 
-    The session's own expiry (SESSION_COOKIE_AGE from sign-in) stays the absolute
-    maximum: the last request's time is kept in the session, which is not saved again
-    on every request, so the cookie's age is not pushed back.
+    Both times are kept in the session. Saving the session pushes Django's own expiry
+    back, so the absolute maximum is checked here from the time the session began; the
+    last request's time is written at most once a minute, not on every request.
     """
 
-    key = "_rangwan_last_seen"
+    started_key = "_rangwan_started"
+    seen_key = "_rangwan_last_seen"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,9 +37,14 @@ class IdleSessionMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             now = int(timezone.now().timestamp())
-            last_seen = request.session.get(self.key, now)
-            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+            session = request.session
+            started = session.setdefault(self.started_key, now)
+            last_seen = session.get(self.seen_key, now)
+            if (
+                now - last_seen > settings.SESSION_IDLE_SECONDS
+                or now - started > settings.SESSION_COOKIE_AGE
+            ):
                 logout(request)
-            else:
-                request.session[self.key] = now
+            elif now - last_seen >= 60 or self.seen_key not in session:
+                session[self.seen_key] = now
         return self.get_response(request)

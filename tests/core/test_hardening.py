@@ -96,3 +96,18 @@ def test_only_the_report_page_may_apply_inline_styles_and_never_inline_script(
     assert "script-src 'self';" in report
     dashboard = client.get(reverse("programmes:dashboard", args=[demo.pk]))
     assert "unsafe-inline" not in dashboard["Content-Security-Policy"]
+
+
+def test_an_active_session_still_ends_at_its_maximum_age(client_as, users, time_at, settings):
+    settings.SESSION_IDLE_SECONDS = 30 * 60
+    settings.SESSION_COOKIE_AGE = 2 * 60 * 60
+    start = dt.datetime(2025, 4, 1, 9, 0)
+    home = reverse("core:home")
+    time_at(start)
+    client = client_as(users["secretariat"])
+    client.get(home)
+    for minutes in range(20, 120, 20):
+        time_at(start + dt.timedelta(minutes=minutes))
+        assert not client.get(home)["Location"].startswith(reverse("accounts:login"))
+    time_at(start + dt.timedelta(minutes=125))
+    assert client.get(home)["Location"].startswith(reverse("accounts:login"))
