@@ -25,7 +25,8 @@ class IdleSessionMiddleware:
 
     Both times are kept in the session. Saving the session pushes Django's own expiry
     back, so the absolute maximum is checked here from the time the session began; the
-    last request's time is written at most once a minute, not on every request.
+    last request's time is written at most once a minute, not on every request. Signing
+    in sets both (start_session_clock), so a fresh session costs no extra write.
     """
 
     started_key = "_rangwan_started"
@@ -48,3 +49,10 @@ class IdleSessionMiddleware:
             elif now - last_seen >= 60 or self.seen_key not in session:
                 session[self.seen_key] = now
         return self.get_response(request)
+
+
+def start_session_clock(sender, request, user, **kwargs):
+    """On sign-in (user_logged_in): the session begins now and was last seen now."""
+    now = int(timezone.now().timestamp())
+    request.session[IdleSessionMiddleware.started_key] = now
+    request.session[IdleSessionMiddleware.seen_key] = now
