@@ -25,3 +25,4 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+handler500 = "rangwan.core.errors.server_error"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash, flash_form_errors
+from rangwan.core.upload_limit import limit_uploads
 from rangwan.documents.responses import document_response
 from rangwan.learning import queries, services
 from rangwan.learning.forms import CaptionForm, LessonsForm, PhotoForm
@@ -148,6 +149,7 @@ def autosave(request, pk):
 @login_required
 @permission_required("learning.change_lessons", fn=get_programme, raise_exception=True)
 @require_POST
+@limit_uploads
 def photo_add(request, pk):
     programme = get_object_or_404(Programme, pk=pk)
     write_up = queries.write_up_of(programme)

@@ -15,6 +15,7 @@ from django.views.decorators.http import (
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash, flash_form_errors
+from rangwan.core.upload_limit import limit_uploads
 from rangwan.documents.responses import document_response
 from rangwan.nominations import queries, services
 from rangwan.nominations.enums import DeadlineKind, EvidenceSection, NominationStatus
@@ -210,6 +211,7 @@ def dossier_autosave(request, pk):
 @login_required
 @permission_required("nominations.change_nomination", fn=get_nomination, raise_exception=True)
 @require_POST
+@limit_uploads
 def evidence_add(request, pk):
     nomination = get_object_or_404(Nomination, pk=pk)
     form = EvidenceForm(request.POST, request.FILES)

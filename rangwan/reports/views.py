@@ -1,6 +1,8 @@
 """The reports page, the report to superiors in three formats, and the secretariat's
 exports. Reads only: every view is a GET that checks its permission first."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -20,6 +22,10 @@ def _programme(pk) -> Programme:
 @login_required
 @permission_required("reports.view_report", fn=get_programme, raise_exception=True)
 @require_GET
+# The report on screen is the PDF's own HTML (render_report_html): WeasyPrint needs its
+# <style> inline and the charts place their ticks with computed style="left: …%".
+# Only this page may apply inline styles; scripts stay 'self' only.
+@csp_update({"style-src": [UNSAFE_INLINE]})
 def report(request, pk):
     from rangwan.documents.report import render_report_html
     from rangwan.reports.queries import programme_report
