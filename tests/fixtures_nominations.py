@@ -134,6 +134,18 @@ def _evidence_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
+def accepted(submitted, users):
+    """The submitted dossier, accepted at screening: ready for the committee."""
+    from rangwan.nominations.enums import ScreeningOutcome
+
+    services.screen_dossier(
+        nomination=submitted, actor=users["secretariat"], outcome=ScreeningOutcome.ACCEPTED
+    )
+    submitted.refresh_from_db()
+    return submitted
+
+
+@pytest.fixture
 def judged_programme(demo, users, register, time_at):
     """Two accepted dossiers (บางคล้า, เมืองฉะเชิงเทรา), scored by members 1–6 (the quorum
     of 9 is 6). บางคล้า scores 35 on the joint work, เมือง 30; everything else is full."""

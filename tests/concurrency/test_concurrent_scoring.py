@@ -14,8 +14,6 @@ from rangwan.judging import scoring
 from rangwan.judging.enums import SheetStatus
 from rangwan.judging.models import ScoreSheet
 from rangwan.judging.queries import programme_tally
-from rangwan.nominations import services
-from rangwan.nominations.enums import ScreeningOutcome
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -24,15 +22,6 @@ pytestmark = [
         reason="needs PostgreSQL: SQLite serialises every writer on one file lock",
     ),
 ]
-
-
-@pytest.fixture
-def accepted(submitted, users):
-    services.screen_dossier(
-        nomination=submitted, actor=users["secretariat"], outcome=ScreeningOutcome.ACCEPTED
-    )
-    submitted.refresh_from_db()
-    return submitted
 
 
 def _run_at_once(jobs):

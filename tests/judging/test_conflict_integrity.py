@@ -8,17 +8,6 @@ from rangwan.judging import scoring
 from rangwan.judging.enums import ConflictKind, Ruling, SheetStatus
 from rangwan.judging.models import Declaration, ScoreSheet
 from rangwan.judging.queries import programme_tally
-from rangwan.nominations import services
-from rangwan.nominations.enums import ScreeningOutcome
-
-
-@pytest.fixture
-def accepted(submitted, users):
-    services.screen_dossier(
-        nomination=submitted, actor=users["secretariat"], outcome=ScreeningOutcome.ACCEPTED
-    )
-    submitted.refresh_from_db()
-    return submitted
 
 
 def _declare_conflict(seat, nomination):

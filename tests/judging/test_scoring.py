@@ -8,17 +8,6 @@ from rangwan.audit.models import AuditEntry
 from rangwan.judging import scoring
 from rangwan.judging.enums import ConflictKind, Ruling, SheetStatus
 from rangwan.judging.queries import programme_tally, quorum
-from rangwan.nominations import services
-from rangwan.nominations.enums import ScreeningOutcome
-
-
-@pytest.fixture
-def accepted(submitted, users):
-    services.screen_dossier(
-        nomination=submitted, actor=users["secretariat"], outcome=ScreeningOutcome.ACCEPTED
-    )
-    submitted.refresh_from_db()
-    return submitted
 
 
 def seat_of(demo, number):

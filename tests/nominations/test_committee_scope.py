@@ -1,22 +1,10 @@
 """The committee role is global, but a committee reads only its own programme's dossiers:
 a member of another year's committee (no seat here) reads nothing."""
 
-import pytest
 from django.urls import reverse
 
 from rangwan.accounts.enums import Role
 from rangwan.accounts.models import User
-from rangwan.nominations import services
-from rangwan.nominations.enums import ScreeningOutcome
-
-
-@pytest.fixture
-def accepted(submitted, users):
-    services.screen_dossier(
-        nomination=submitted, actor=users["secretariat"], outcome=ScreeningOutcome.ACCEPTED
-    )
-    submitted.refresh_from_db()
-    return submitted
 
 
 def _dossier_urls(nomination):
