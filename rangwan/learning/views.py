@@ -20,6 +20,14 @@ from rangwan.programmes.models import Programme
 get_programme = objectgetter(Programme, "pk")
 
 
+def _started_write_up(request, pk):
+    """The programme's write-up, or None with a message saying it is not started."""
+    write_up = queries.write_up_of(get_object_or_404(Programme, pk=pk))
+    if write_up is None:
+        messages.error(request, _("The lessons learned have not been started yet."))
+    return write_up
+
+
 def _write_up_or_404(programme):
     write_up = queries.write_up_of(programme)
     if write_up is None:
@@ -71,10 +79,8 @@ def start(request, pk):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     """The structured editor, one section a box; works on a phone."""
-    programme = get_object_or_404(Programme, pk=pk)
-    write_up = queries.write_up_of(programme)
+    write_up = _started_write_up(request, pk)
     if write_up is None:
-        messages.error(request, _("The lessons learned have not been started yet."))
         return redirect("learning:lessons", pk=pk)
     data = request.POST if request.method == "POST" else None
     form = LessonsForm(data, instance=write_up, initial={"revision": write_up.revision})
@@ -95,7 +101,7 @@ def edit(request, pk):
         request,
         "learning/edit.html",
         {
-            "programme": programme,
+            "programme": write_up.programme,
             "write_up": write_up,
             "form": form,
             "photo_form": PhotoForm(),
@@ -151,10 +157,8 @@ def autosave(request, pk):
 @require_POST
 @limit_uploads
 def photo_add(request, pk):
-    programme = get_object_or_404(Programme, pk=pk)
-    write_up = queries.write_up_of(programme)
+    write_up = _started_write_up(request, pk)
     if write_up is None:
-        messages.error(request, _("The lessons learned have not been started yet."))
         return redirect("learning:lessons", pk=pk)
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
@@ -240,37 +244,35 @@ def photo_file(request, pk, photo_pk, variant):
 @permission_required("learning.publish_lessons", fn=get_programme, raise_exception=True)
 @require_POST
 def publish(request, pk):
-    programme = get_object_or_404(Programme, pk=pk)
-    write_up = queries.write_up_of(programme)
-    if write_up is None:
-        messages.error(request, _("The lessons learned have not been started yet."))
-        return redirect("learning:lessons", pk=pk)
-    try:
-        services.publish_lessons(write_up=write_up, actor=request.user)
-    except ValidationError as error:
-        flash(request, error)
-    else:
-        messages.success(
-            request, _("The lessons learned were published. Every district can now read them.")
-        )
-    return redirect("learning:lessons", pk=pk)
+    return _change_publication(
+        request,
+        pk,
+        services.publish_lessons,
+        _("The lessons learned were published. Every district can now read them."),
+    )
 
 
 @login_required
 @permission_required("learning.publish_lessons", fn=get_programme, raise_exception=True)
 @require_POST
 def unpublish(request, pk):
-    programme = get_object_or_404(Programme, pk=pk)
-    write_up = queries.write_up_of(programme)
-    if write_up is None:
-        messages.error(request, _("The lessons learned have not been started yet."))
-        return redirect("learning:lessons", pk=pk)
-    try:
-        services.unpublish_lessons(write_up=write_up, actor=request.user)
-    except ValidationError as error:
-        flash(request, error)
-    else:
-        messages.success(request, _("The lessons learned are a draft again and can be edited."))
+    return _change_publication(
+        request,
+        pk,
+        services.unpublish_lessons,
+        _("The lessons learned are a draft again and can be edited."),
+    )
+
+
+def _change_publication(request, pk, service, done: str):
+    write_up = _started_write_up(request, pk)
+    if write_up is not None:
+        try:
+            service(write_up=write_up, actor=request.user)
+        except ValidationError as error:
+            flash(request, error)
+        else:
+            messages.success(request, done)
     return redirect("learning:lessons", pk=pk)
 
 
