@@ -185,7 +185,7 @@ def _play(programme: Programme) -> bool:
                 actor=staff,
                 upload=_photo(code),
                 section=EvidenceSection.JOINT_WORK,
-                caption=f"ประชุมชี้แจงสมาชิก{network_name}",
+                caption=f"ประชุมชี้แจงสมาชิก {network_name}",
             )
         with _clock(dt.date(2025, 4, 24), 9 + index % 7):
             nominations.certify_dossier(
