@@ -246,6 +246,8 @@ CONTENT_SECURITY_POLICY = {
 # Evidence and lesson photos a user may upload an hour, counted in the database so the
 # limit holds across gunicorn workers.
 UPLOADS_PER_HOUR = int(os.environ.get("UPLOADS_PER_HOUR", "60"))
+# Rows a page on long lists (tally, public results, screening, progress board).
+LIST_PAGE_SIZE = 50
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash
+from rangwan.core.paging import page_of
 from rangwan.judging import queries, scoring
 from rangwan.judging import schedule as schedule_services
 from rangwan.judging.forms import (
@@ -217,17 +218,22 @@ def progress(request, pk):
     """Dossiers × members: declared, drafting, submitted, recused; and what is missing."""
     programme = get_object_or_404(Programme, pk=pk)
     board = queries.progress_board(programme)
+    page = page_of(request, board.rows)
     return render(
         request,
         "judging/progress.html",
         {
             "programme": programme,
             "board": board,
+            "page": page,
             "reopen_form": ReopenForm(),
             "may_reopen": request.user.has_perm("judging.rule_conflicts", programme),
-            "submitted_sheets": ScoreSheet.objects.filter(
-                seat__programme=programme, status="submitted"
-            ).select_related("seat", "nomination__district"),
+            "submitted_sheets": [
+                {"pk": cell.sheet, "seat": cell.seat, "nomination": row.nomination}
+                for row in page
+                for cell in row.cells
+                if cell.state == "submitted"
+            ],
         },
     )
 
@@ -239,7 +245,7 @@ def results(request, pk):
     """The tally as it stands: means per criterion, totals, ranks, quorum, and the
     advisory spread and leniency columns. Not public until published."""
     programme = get_object_or_404(Programme, pk=pk)
-    return render(request, "judging/results.html", queries.results_context(programme))
+    return render(request, "judging/results.html", queries.results_context(programme, request))
 
 
 @login_required

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+ZERO = Decimal(0)
+
 
 @dataclass(frozen=True)
 class Sheet:
@@ -55,7 +57,7 @@ class Result:
     counted: int
     means: dict[str, Fraction]
     total: Fraction
-    member_totals: dict[str, Fraction]
+    member_totals: dict[str, Decimal]
     rank: int = 0
     decided_by: str = ""  # the tie-break link that placed it, if one was needed
     tied: bool = False  # still level with another after the whole chain
@@ -64,7 +66,7 @@ class Result:
     @property
     def spread(self) -> Fraction:
         values = list(self.member_totals.values())
-        return max(values) - min(values) if values else Fraction(0)
+        return Fraction(max(values) - min(values)) if values else Fraction(0)
 
 
 @dataclass(frozen=True)
@@ -82,56 +84,74 @@ def rounded(value: Fraction, places: int = 2) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+@dataclass(frozen=True)
+class Sums:
+    """The counted sheets reduced to what the ranking needs, for each dossier: the sum of
+    the points on each criterion, and each member's total. The database can add these up
+    itself (judging.queries.programme_sums), which at national scale is far quicker than
+    reading every score."""
+
+    points: Mapping[int, Mapping[str, Decimal]]
+    member_totals: Mapping[int, Mapping[str, Decimal]]
+
+
+def sums_of(sheets: Iterable[Sheet], criteria: Iterable[str]) -> Sums:
+    criteria = list(criteria)
+    points: dict[int, dict[str, Decimal]] = defaultdict(lambda: dict.fromkeys(criteria, ZERO))
+    member_totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for sheet in sheets:
+        sums = points[sheet.nomination]
+        total = ZERO
+        for code in criteria:
+            value = Decimal(sheet.scores.get(code) or 0)
+            sums[code] += value
+            total += value
+        member_totals[sheet.nomination][sheet.member] = total
+    return Sums(points=points, member_totals=member_totals)
+
+
 def tally(
     *,
     nominations: Iterable[int],
     criteria: Iterable[str],
-    sheets: Iterable[Sheet],
+    sheets: Iterable[Sheet] = (),
+    sums: Sums | None = None,
     tie_break: Iterable[TieBreak] = DEFAULT_TIE_BREAK,
     votes: Mapping[int, int] | None = None,
 ) -> Tally:
-    """Rank the dossiers. `sheets` must hold only the counted sheets."""
+    """Rank the dossiers from the counted sheets (only those), or from their `sums`."""
     criteria = list(criteria)
     tie_break = list(tie_break)
     votes = votes or {}
-    by_nomination: dict[int, list[Sheet]] = defaultdict(list)
-    for sheet in sheets:
-        by_nomination[sheet.nomination].append(sheet)
+    if sums is None:
+        sums = sums_of(sheets, criteria)
 
     results = []
     for nomination in nominations:
-        counted = by_nomination.get(nomination, [])
-        means = {
-            code: (
-                sum((Fraction(s.scores.get(code, 0)) for s in counted), Fraction(0)) / len(counted)
-                if counted
-                else Fraction(0)
-            )
-            for code in criteria
-        }
-        member_totals = {
-            s.member: sum((Fraction(s.scores.get(code, 0)) for code in criteria), Fraction(0))
-            for s in counted
-        }
+        # Points add up exactly as Decimals; each division makes one exact Fraction.
+        totals = sums.member_totals.get(nomination, {})
+        counted = len(totals)
+        points = sums.points.get(nomination, {})
+        means = {code: _ratio(points.get(code) or ZERO, counted) for code in criteria}
         result = Result(
             nomination=nomination,
-            counted=len(counted),
+            counted=counted,
             means=means,
-            total=sum(means.values(), Fraction(0)),
-            member_totals=member_totals,
+            total=_ratio(sum((points.get(code) or ZERO for code in criteria), ZERO), counted),
+            member_totals=dict(totals),
         )
         result.keys = (
             result.total,
             *(
                 Fraction(votes.get(nomination, 0))
                 if link.is_vote
-                else sum((means.get(code, Fraction(0)) for code in link.codes), Fraction(0))
+                else _ratio(sum((points.get(code) or ZERO for code in link.codes), ZERO), counted)
                 for link in tie_break
             ),
         )
         results.append(result)
 
-    results.sort(key=lambda r: tuple(-k for k in r.keys))
+    results.sort(key=lambda r: r.keys, reverse=True)  # stable: equal keys keep their order
     _rank(results, tie_break)
     return Tally(results=results, leniency=_leniency(results))
 
@@ -156,12 +176,29 @@ def _rank(results: list[Result], tie_break: list[TieBreak]) -> None:
             result.decided_by = tie_break[depth - 1].label
 
 
+def _ratio(value: Decimal, divisor: int) -> Fraction:
+    """value / divisor as an exact Fraction (0 when nothing is counted)."""
+    if not divisor:
+        return Fraction(0)
+    numerator, denominator = Decimal(value).as_integer_ratio()
+    return Fraction(numerator, denominator * divisor)
+
+
 def _leniency(results: list[Result]) -> dict[str, Fraction]:
-    deviations: dict[str, list[Fraction]] = defaultdict(list)
+    """Each member's mean of (their total - the dossier's mean total). Deviations are
+    added as Decimals grouped by the dossier's count, so a few Fractions suffice:
+    total - sum/count = (count * total - sum) / count."""
+    deviations: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    dossiers: dict[str, int] = defaultdict(int)
     for result in results:
         if not result.counted:
             continue
-        mean_total = sum(result.member_totals.values(), Fraction(0)) / result.counted
+        total_of_totals = sum(result.member_totals.values(), ZERO)
         for member, total in result.member_totals.items():
-            deviations[member].append(total - mean_total)
-    return {member: sum(values, Fraction(0)) / len(values) for member, values in deviations.items()}
+            deviations[member][result.counted] += result.counted * total - total_of_totals
+            dossiers[member] += 1
+    return {
+        member: sum((_ratio(value, count) for count, value in by_count.items()), Fraction(0))
+        / dossiers[member]
+        for member, by_count in deviations.items()
+    }

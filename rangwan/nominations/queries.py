@@ -5,13 +5,20 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rangwan.nominations import deadlines
 from rangwan.nominations.enums import DeadlineKind, DisciplineRecord
 from rangwan.nominations.enums import NominationStatus as S
-from rangwan.nominations.models import DeadlineExtension, Dossier, Evidence, Nomination
+from rangwan.nominations.models import (
+    DeadlineExtension,
+    Dossier,
+    DossierVersion,
+    Evidence,
+    Nomination,
+)
 from rangwan.programmes.models import Programme
 
 NOT_REGISTERED = "not_registered"
@@ -130,9 +137,14 @@ def screening_rows(programme: Programme) -> list[ScreeningRow]:
     nominations = {
         n.district_id: n
         for n in programme.nominations.select_related("officer", "member").prefetch_related(
-            "versions"
+            # Not the frozen content: at national scale that is megabytes.
+            Prefetch(
+                "versions",
+                queryset=DossierVersion.objects.only("nomination_id", "number", "submitted_at"),
+            )
         )
     }
+    labels = {value: str(label) for value, label in S.choices}
     rows = []
     for district in programme.districts.all():
         nomination = nominations.get(district.pk)
@@ -147,7 +159,7 @@ def screening_rows(programme: Programme) -> list[ScreeningRow]:
                 district=district,
                 nomination=nomination,
                 state=state,
-                state_label=nomination.get_status_display() if nomination else _("Not registered"),
+                state_label=labels[nomination.status] if nomination else _("Not registered"),
                 submitted_at=latest.submitted_at if latest else None,
                 version=latest.number if latest else None,
             )

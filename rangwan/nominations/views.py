@@ -15,6 +15,7 @@ from django.views.decorators.http import (
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash, flash_form_errors
+from rangwan.core.paging import page_of
 from rangwan.core.upload_limit import limit_uploads
 from rangwan.documents.responses import document_response
 from rangwan.nominations import queries, services
@@ -408,15 +409,19 @@ def screening_list(request, pk):
     programme = get_object_or_404(Programme, pk=pk)
     rows = queries.screening_rows(programme)
     counts = queries.count_by_state(rows)
+    total = len(rows)
     state = request.GET.get("state", "")
     if state:
         rows = [row for row in rows if row.state == state]
+    page = page_of(request, rows)
     return render(
         request,
         "nominations/screening.html",
         {
             "programme": programme,
-            "rows": rows,
+            "rows": page,
+            "page": page,
+            "total": total,
             "counts": counts,
             "state": state,
             "states": queries.STATE_CHOICES,

@@ -71,20 +71,20 @@ class DistrictStatus:
 
 def district_statuses(programme: Programme) -> list[DistrictStatus]:
     """Every participating district with its nomination state, "not registered" included."""
-    nominations = {n.district_id: n for n in programme.nominations.all()}
-    rows = []
-    for district in programme.districts.all():
-        nomination = nominations.get(district.pk)
-        rows.append(
-            DistrictStatus(
-                district=district,
-                status=nomination.status if nomination else None,
-                status_label=(
-                    nomination.get_status_display() if nomination else str(_("Not registered"))
-                ),
-            )
+    statuses = dict(programme.nominations.values_list("district_id", "status"))
+    # One translation a status, not one a district (get_FOO_display rebuilds the choices).
+    labels = {value: str(label) for value, label in NominationStatus.choices}
+    not_registered = str(_("Not registered"))
+    return [
+        DistrictStatus(
+            district=district,
+            status=statuses.get(district.pk),
+            status_label=labels[statuses[district.pk]]
+            if district.pk in statuses
+            else not_registered,
         )
-    return rows
+        for district in programme.districts.all()
+    ]
 
 
 def days_until(day: dt.date, today: dt.date) -> int:

@@ -30,15 +30,19 @@ class PublicRow:
     member_scores: list[tuple[int, list[str], Decimal]]  # (member k, scores, total)
 
 
-def public_rows(results) -> list[PublicRow]:
+def public_rows(results, ranking: list[dict] | None = None) -> list[PublicRow]:
+    """Rows for `ranking` (entries of the snapshot's ranking; all of them by default)."""
     snapshot = results.snapshot
+    ranking = snapshot["ranking"] if ranking is None else ranking
     codes = [c["code"] for c in snapshot["rubric"]]
     labels = anonymous_labels(results)
+    wanted = {entry["nomination"] for entry in ranking}
     by_nomination: dict[int, list[dict]] = {}
     for sheet in snapshot["sheets"]:
-        by_nomination.setdefault(sheet["nomination"], []).append(sheet)
+        if sheet["nomination"] in wanted:
+            by_nomination.setdefault(sheet["nomination"], []).append(sheet)
     rows = []
-    for entry in snapshot["ranking"]:
+    for entry in ranking:
         sheets = sorted(
             by_nomination.get(entry["nomination"], []), key=lambda s: labels[s["member"]]
         )

@@ -19,7 +19,7 @@ from rangwan.audit.services import record
 from rangwan.judging.models import Declaration, ScoreSheet
 from rangwan.judging.queries import counted_sheets, programme_tally
 from rangwan.judging.scoring import is_chair, rules_for, scored_criteria
-from rangwan.judging.tally import rounded
+from rangwan.judging.tally import Tally, rounded
 from rangwan.nominations.enums import NominationStatus
 from rangwan.results.enums import ResultStatus
 from rangwan.results.models import Results, TieVote
@@ -109,10 +109,11 @@ def _require_not_final(programme) -> None:
         raise ValidationError(_("The results are final and frozen."))
 
 
-def readiness_problems(programme) -> list[str]:
-    """What keeps the results from being finalised."""
+def readiness_problems(programme, result: Tally | None = None) -> list[str]:
+    """What keeps the results from being finalised (`result`: the live tally, if the
+    caller has it already)."""
     problems = []
-    snapshot_ranking = programme_tally(programme).results
+    snapshot_ranking = (result or programme_tally(programme)).results
     needed = rules_for(programme).quorum(programme.seats.count())
     names = dict(programme.nominations.values_list("pk", "district__name_th"))
     if not snapshot_ranking:

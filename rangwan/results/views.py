@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import flash
+from rangwan.core.paging import page_of
 from rangwan.programmes.models import Programme
 from rangwan.results import services
 from rangwan.results.models import Results
@@ -23,6 +24,7 @@ def public_results(request, pk):
     if results is None:
         return render(request, "results/not_published.html", {"programme": programme}, status=404)
     snapshot = results.snapshot
+    page = page_of(request, snapshot["ranking"])
     return render(
         request,
         "results/public.html",
@@ -30,7 +32,8 @@ def public_results(request, pk):
             "programme": programme,
             "results": results,
             "snapshot": snapshot,
-            "rows": public_rows(results),
+            "rows": public_rows(results, list(page)),
+            "page": page,
         },
     )
 
