@@ -1,4 +1,8 @@
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.db import OperationalError, connection
@@ -112,3 +116,27 @@ def test_an_active_session_still_ends_at_its_maximum_age(client_as, users, time_
         assert not client.get(home)["Location"].startswith(reverse("accounts:login"))
     time_at(start + dt.timedelta(minutes=125))
     assert client.get(home)["Location"].startswith(reverse("accounts:login"))
+
+
+def _load_wsgi(**env: str) -> subprocess.CompletedProcess:
+    """Import the production entry point (what gunicorn loads) in a clean process."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean.update(env)
+    code = "import config.wsgi; from django.conf import settings; print(settings.DEBUG)"
+    return subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_application_server_fails_closed_when_debug_is_not_set():
+    refused = _load_wsgi()
+    assert refused.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in refused.stderr
+    started = _load_wsgi(SECRET_KEY="x" * 60)
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.strip() == "False"

@@ -90,7 +90,7 @@ def test_progress_board_pages_and_reopen_forms_only_for_the_page(
     client_as, users, judged_programme, settings
 ):
     settings.LIST_PAGE_SIZE = 1
-    programme, (bangkhla, mueang) = judged_programme
+    programme, (bangkhla, _mueang) = judged_programme
     client = client_as(users["committee_chair"])
     second = client.get(reverse("judging:progress", args=[programme.pk]), {"page": 2})
     assert [row.nomination for row in second.context["page"]] == [bangkhla]
