@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, Exists, OuterRef, Q, Sum
 
 from rangwan.judging.enums import Ruling, SheetStatus
-from rangwan.judging.models import Declaration, Score, ScoreSheet
+from rangwan.judging.models import Criterion, Declaration, Score, ScoreSheet
 from rangwan.judging.scoring import rules_for, scored_criteria
 from rangwan.judging.tally import ZERO, Sheet, Sums, Tally, TieBreak, tally
 from rangwan.nominations.enums import NominationStatus
@@ -41,30 +41,39 @@ def counted_sheets(programme) -> list[Sheet]:
 
 def programme_sums(programme, criteria: list[str]) -> Sums:
     """What `tally.sums_of(counted_sheets(programme))` gives, added up by the database:
-    two grouped queries of about 9 × N and 7 × N rows instead of 63 × N scores."""
+    two grouped queries of about 9 × N and 7 × N rows instead of 63 × N scores. Seats and
+    criteria are matched by id (names mapped here), which saves two joins a row."""
+    seats = dict(programme.seats.values_list("pk", "number"))
+    codes = dict(
+        Criterion.objects.filter(rubric__programme=programme, code__in=criteria).values_list(
+            "pk", "code"
+        )
+    )
     upheld = Declaration.objects.filter(
         seat=OuterRef("seat"), nomination=OuterRef("nomination"), has_conflict=True, ruling="upheld"
     )
     sheets = ScoreSheet.objects.filter(
-        ~Exists(upheld), seat__programme=programme, status=SheetStatus.SUBMITTED
+        ~Exists(upheld), seat__in=list(seats), status=SheetStatus.SUBMITTED
     )
     exact = DecimalField(max_digits=20, decimal_places=2)  # SQLite sums floats: round back
-    in_criteria = Q(scores__criterion__code__in=criteria)
+    in_criteria = Q(scores__criterion__in=list(codes))
     member_totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for nomination, number, total in (
-        sheets.values_list("nomination_id", "seat__number")
+    for nomination, seat, total in (
+        sheets.values_list("nomination_id", "seat_id")
         .annotate(total=Sum("scores__points", filter=in_criteria, output_field=exact))
         .order_by()
     ):
-        member_totals[nomination][str(number)] = total or ZERO
+        member_totals[nomination][str(seats[seat])] = total or ZERO
     points: dict[int, dict[str, Decimal]] = defaultdict(lambda: dict.fromkeys(criteria, ZERO))
-    for nomination, code, total in (
-        sheets.filter(in_criteria)
-        .values_list("nomination_id", "scores__criterion__code")
+    for nomination, criterion, total in (
+        # Not filtered by criterion in SQL: SQLite would then start from the scores and
+        # test the recusal once a score instead of once a sheet.
+        sheets.values_list("nomination_id", "scores__criterion_id")
         .annotate(total=Sum("scores__points", output_field=exact))
         .order_by()
     ):
-        points[nomination][code] = total or ZERO
+        if criterion in codes:
+            points[nomination][codes[criterion]] = total or ZERO
     return Sums(points=points, member_totals=member_totals)
 
 
