@@ -11,6 +11,8 @@ For one database and one N:
 
 Usage (from the repository root):
     python bench/http_bench.py N [--pg DBNAME] [--repeat 20]
+    python bench/http_bench.py N --existing [--pg DBNAME]   # measure a database built
+        before (SQLite: the folder in RANGWAN_VAR_DIR) instead of generating one
 """
 
 from __future__ import annotations
@@ -60,17 +62,23 @@ def main() -> None:
     parser.add_argument("--pg", help="PostgreSQL database name (dropped and re-created)")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--existing", action="store_true", help="use the database as it is")
     args = parser.parse_args()
 
-    var_dir = tempfile.mkdtemp(prefix="rangwan-httpbench-")
+    var_dir = (
+        os.environ["RANGWAN_VAR_DIR"]
+        if args.existing and "RANGWAN_VAR_DIR" in os.environ
+        else tempfile.mkdtemp(prefix="rangwan-httpbench-")
+    )
     env = dict(os.environ, RANGWAN_VAR_DIR=var_dir, SECRET_KEY="bench-only-not-secret")
     env.pop("DATABASE_URL", None)
-    if args.pg:
+    if args.pg and not args.existing:
         for sql in (f'DROP DATABASE IF EXISTS "{args.pg}"', f'CREATE DATABASE "{args.pg}"'):
             subprocess.run(
                 ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql],
                 check=True,
             )
+    if args.pg:
         env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{args.pg}"
     os.environ.update(env)
     if not args.pg:
@@ -89,9 +97,14 @@ def main() -> None:
     from generate import generate
 
     call_command("migrate", verbosity=0)
-    t0 = time.perf_counter()
-    programme = generate(args.n)
-    print(f"generated N={args.n} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    if args.existing:
+        from rangwan.programmes.models import Programme
+
+        programme = Programme.objects.get(fiscal_year=2568)
+    else:
+        t0 = time.perf_counter()
+        programme = generate(args.n)
+        print(f"generated N={args.n} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
 
     from rangwan.accounts.models import User
     from rangwan.judging.models import CommitteeSeat

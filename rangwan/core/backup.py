@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core import serializers
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import transaction
@@ -143,31 +143,45 @@ def restore_backup(path: Path, *, allow_nonempty: bool = False) -> dict:
     manifest = read_manifest(path)
     if manifest.get("version") != VERSION:
         raise BackupError(f"Unknown archive version {manifest.get('version')!r}.")
-    with tarfile.open(path, "r:gz") as archive:
-        # Check every file before anything is written.
-        for entry in manifest["files"]:
-            member = archive.extractfile(f"files/{entry['storage']}/{entry['name']}")
-            if member is None or _sha256(member) != entry["sha256"]:
-                raise BackupError(f"{entry['storage']}/{entry['name']}: SHA-256 does not match.")
-        with tempfile.TemporaryDirectory() as scratch:
-            rows = Path(scratch) / f"database.{FORMAT}"
-            rows.write_bytes(archive.extractfile("database.json").read())
-            with transaction.atomic():
-                call_command("loaddata", str(rows), verbosity=0)
-                counts = row_counts()
-                wrong = {
-                    table: (count, counts.get(table))
-                    for table, count in manifest["tables"].items()
-                    if counts.get(table) != count and not allow_nonempty
-                }
-                if wrong:
-                    raise BackupError(f"Row counts differ after loading: {wrong}")
-        for entry in manifest["files"]:
+    wanted = {f"files/{e['storage']}/{e['name']}": e for e in manifest["files"]}
+    # One pass through the archive: a gzip stream cannot seek, so reading members by
+    # name re-reads it from the start each time (quadratic with 1,760 files).
+    with tempfile.TemporaryDirectory() as scratch, tarfile.open(path, "r|gz") as archive:
+        rows = Path(scratch) / f"database.{FORMAT}"
+        unpacked: dict[str, Path] = {}
+        for member in archive:
+            if member.name != "database.json" and member.name not in wanted:
+                continue
+            target = rows if member.name == "database.json" else Path(scratch) / str(len(unpacked))
+            digest = hashlib.sha256()
+            with archive.extractfile(member) as source, target.open("wb") as out:
+                for chunk in iter(lambda source=source: source.read(1024 * 1024), b""):
+                    digest.update(chunk)
+                    out.write(chunk)
+            if member.name in wanted:
+                if digest.hexdigest() != wanted[member.name]["sha256"]:
+                    raise BackupError(f"{member.name[6:]}: SHA-256 does not match.")
+                unpacked[member.name] = target
+        # Every file is checked before anything is written.
+        missing = sorted(wanted.keys() - unpacked.keys())
+        if missing:
+            raise BackupError(f"{missing[0][6:]}: missing from the archive.")
+        with transaction.atomic():
+            call_command("loaddata", str(rows), verbosity=0)
+            counts = row_counts()
+            wrong = {
+                table: (count, counts.get(table))
+                for table, count in manifest["tables"].items()
+                if counts.get(table) != count and not allow_nonempty
+            }
+            if wrong:
+                raise BackupError(f"Row counts differ after loading: {wrong}")
+        for name, entry in wanted.items():
             storage = storages[entry["storage"]]
-            data = archive.extractfile(f"files/{entry['storage']}/{entry['name']}").read()
             if storage.exists(entry["name"]):
                 continue
-            saved = storage.save(entry["name"], ContentFile(data))
+            with unpacked[name].open("rb") as data:
+                saved = storage.save(entry["name"], File(data))
             if saved != entry["name"]:
                 raise BackupError(f"{entry['name']} was stored as {saved}.")
     return manifest
