@@ -22,7 +22,7 @@ from django.core import serializers
 from django.core.files.base import File
 from django.core.files.storage import storages
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 VERSION = 1
 STORAGES_BACKED_UP = ("evidence", "generated")
@@ -176,6 +176,11 @@ def restore_backup(path: Path, *, allow_nonempty: bool = False) -> dict:
             }
             if wrong:
                 raise BackupError(f"Row counts differ after loading: {wrong}")
+        if connection.vendor == "postgresql":
+            # Fresh tables have no planner statistics until autovacuum comes by; without
+            # them the first queries on a national-scale restore plan badly.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         for name, entry in wanted.items():
             storage = storages[entry["storage"]]
             if storage.exists(entry["name"]):
