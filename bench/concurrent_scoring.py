@@ -17,7 +17,10 @@ For one database and one N:
      one audit entry (the remark names it), the audit chain verifies
      (`manage.py verify_audit`) and grew by exactly the number of saves; the server's
      log is searched for tracebacks and "database is locked"; on PostgreSQL a sampler
-     counts, every 50 ms, the backends waiting on a lock during the run.
+     counts, every 50 ms, the backends waiting on a lock during the run;
+  5. last, one save at a time in this process on sheets no run used: how long a save
+     holds the audit chain's head (PostgreSQL) or the write lock (SQLite), which caps
+     how many saves a second the database can take whatever the number of workers.
 
 Latency is the wall time of the save POST, request to last byte, so it includes the
 time the request waits in gunicorn's queue for a free worker: with 2 sync workers at
@@ -151,10 +154,11 @@ def _run_client(client, port, saves, barrier, rng, texts, run_label):
         client.errors[f"{type(error).__name__}: {error}"[:120]] += 1
 
 
-def _sample_lock_waits(stop: threading.Event, samples: list[tuple[int, int]]) -> None:
+def _sample_lock_waits(stop: threading.Event, samples: list[tuple[int, int, str]]) -> None:
     """On PostgreSQL, every 50 ms: (backends running a query, backends waiting on a
-    lock) in this database; the audit chain's head and the sheet are the only rows a save
-    locks, so the waits are theirs."""
+    lock, the kinds of lock they wait on) in this database. No two clients share a sheet
+    or a session, so a wait on another transaction ("transactionid") is a wait for the
+    audit chain's head."""
     from django.db import connection
 
     try:
@@ -162,7 +166,9 @@ def _sample_lock_waits(stop: threading.Event, samples: list[tuple[int, int]]) ->
             while not stop.is_set():
                 cursor.execute(
                     "SELECT count(*) FILTER (WHERE state = 'active'),"
-                    " count(*) FILTER (WHERE wait_event_type = 'Lock')"
+                    " count(*) FILTER (WHERE wait_event_type = 'Lock'),"
+                    " coalesce(string_agg(wait_event, ',')"
+                    " FILTER (WHERE wait_event_type = 'Lock'), '')"
                     " FROM pg_stat_activity"
                     " WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 )
@@ -170,6 +176,40 @@ def _sample_lock_waits(stop: threading.Event, samples: list[tuple[int, int]]) ->
                 stop.wait(0.05)
     finally:
         connection.close()
+
+
+def _lock_hold(programme, sheets: list, repeat: int = 25) -> tuple[float, float, float]:
+    """How long one save holds what serialises writers, in this process, one save at a
+    time: on PostgreSQL the audit chain's head (from its SELECT ... FOR UPDATE returning
+    to COMMIT returning), on SQLite the database's write lock (BEGIN IMMEDIATE to COMMIT).
+    (median of the whole save transaction, median and max of the hold), seconds."""
+    from django.db import connection, transaction
+
+    from rangwan.judging import scoring
+
+    marks = {}
+
+    def note_lock(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if ("audit_chainhead" in sql and "FOR UPDATE" in sql) or sql.startswith("BEGIN"):
+            marks["locked"] = time.perf_counter()
+        return result
+
+    holds, totals = [], []
+    with connection.execute_wrapper(note_lock):
+        for i, sheet in enumerate(sheets[:repeat]):
+            sheet.refresh_from_db()
+            scores = {s.criterion_id: ("1", f"lock probe {i}") for s in sheet.scores.all()}
+            t0 = time.perf_counter()
+            with transaction.atomic():
+                scoring.save_sheet(
+                    sheet=sheet, actor=sheet.seat.user, version=sheet.version, scores=scores
+                )
+            done = time.perf_counter()
+            holds.append(done - marks.pop("locked"))
+            totals.append(done - t0)
+    holds, totals = holds[5:], totals[5:]  # the first ones warm caches up
+    return statistics.median(totals), statistics.median(holds), max(holds)
 
 
 def _verify_audit(env) -> tuple[bool, str]:
@@ -396,8 +436,14 @@ def main() -> None:
                 "chain_text": chain_text,
                 "load": (load_before, load_after),
                 "lock_waits": (
-                    f"{sum(1 for _a, w in samples if w) / len(samples):.0%} of samples, "
-                    f"max {max(w for _a, w in samples)} waiting"
+                    f"{sum(1 for _a, w, _e in samples if w) / len(samples):.0%} of samples, "
+                    f"max {max(w for _a, w, _e in samples)} waiting"
+                    + "".join(
+                        f", {kind} {n}"
+                        for kind, n in Counter(
+                            kind for _a, _w, e in samples for kind in e.split(",") if kind
+                        ).most_common()
+                    )
                     if samples
                     else "n/a"
                 ),
@@ -416,6 +462,12 @@ def main() -> None:
         server.terminate()
         server.wait()
 
+    # Dossiers no run used, the last member's sheets: nobody else is writing now.
+    spare = ScoreSheet.objects.filter(
+        seat=seats[-1], nomination__in=nominations[next_dossier:]
+    ).select_related("seat__user")
+    hold = _lock_hold(programme, list(spare)) if len(spare) > 5 else None
+    connections.close_all()
     db = "PostgreSQL" if args.pg else "SQLite"
     print(
         f"\n{db}, N = {args.n}, {args.saves} saves a client, gunicorn {args.workers} sync "
@@ -441,6 +493,13 @@ def main() -> None:
             f"| {errors} | {r['stale']} | {r['locked']} | {audit} "
             f"| {'verifies' if r['chain_ok'] else 'BROKEN'} | {r['lock_waits']} "
             f"| {before[0]:.1f} → {after[0]:.1f} |"
+        )
+    if hold:
+        what = "the audit chain's head" if args.pg else "the database write lock"
+        print(
+            f"\nOne save at a time, in process: the save transaction {1000 * hold[0]:.1f} ms "
+            f"(median), {what} held {1000 * hold[1]:.1f} ms (median, max "
+            f"{1000 * hold[2]:.1f}); load {os.getloadavg()[0]:.1f}"
         )
 
 
