@@ -12,8 +12,13 @@ N = 880: declarations (no conflicts), score sheets (submitted, version 1, dated)
 their scores. The services would also write one audit entry per declaration and
 sheet action; those entries are not written here (no benchmarked page reads them).
 
+With judging="open" (for bench/concurrent_scoring.py) it stops while the committee is
+still at work: every member has declared no conflict and holds an empty draft sheet
+(version 0, no points) for every dossier, so members can still save; nothing is
+submitted and there are no results.
+
 Usage (from the repository root, database from DATABASE_URL or the default SQLite):
-    python bench/generate.py [N] [SEED]
+    python bench/generate.py [N] [SEED] [--open]
 """
 
 from __future__ import annotations
@@ -44,8 +49,13 @@ def _districts(n: int) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def generate(n: int = 880, seed: int = 2568):
-    """Build the programme in the current database (empty, migrated). Returns it."""
+def generate(n: int = 880, seed: int = 2568, *, judging: str = "final"):
+    """Build the programme in the current database (empty, migrated). Returns it.
+
+    judging="final": every sheet submitted and the results frozen; "open": declarations
+    (no conflict) and empty draft sheets only, judging still open."""
+    if judging not in ("final", "open"):
+        raise ValueError(f"judging must be 'final' or 'open', not {judging!r}")
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.test import override_settings
@@ -163,6 +173,21 @@ def generate(n: int = 880, seed: int = 2568):
             for seat in seats
             for nom, _q in entries
         )
+        if judging == "open":
+            drafts = ScoreSheet.objects.bulk_create(
+                ScoreSheet(seat=seat, nomination=nom, status=SheetStatus.DRAFT, version=0)
+                for seat in seats
+                for nom, _q in entries
+            )
+            Score.objects.bulk_create(
+                (
+                    Score(sheet=sheet, criterion=criterion, points=None)
+                    for sheet in drafts
+                    for criterion in criteria
+                ),
+                batch_size=2000,
+            )
+            return programme
         sheets = ScoreSheet.objects.bulk_create(
             ScoreSheet(
                 seat=seat,
@@ -202,8 +227,10 @@ def generate(n: int = 880, seed: int = 2568):
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 880
-    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 2568
+    judging = "open" if "--open" in sys.argv else "final"
+    args = [arg for arg in sys.argv[1:] if arg != "--open"]
+    n = int(args[0]) if args else 880
+    seed = int(args[1]) if len(args) > 1 else 2568
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -212,8 +239,8 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    generate(n, seed)
-    print(f"generated {n} dossiers (seed {seed})")
+    generate(n, seed, judging=judging)
+    print(f"generated {n} dossiers (seed {seed}, judging {judging})")
 
 
 if __name__ == "__main__":
