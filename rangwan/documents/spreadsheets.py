@@ -19,6 +19,7 @@ from decimal import Decimal
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FONT = "Sarabun"
 CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_SPECIAL = (",", '"', "\r", "\n")
 
 
