@@ -10,7 +10,6 @@ marked with Excel's own quote prefix, so it shows exactly as typed.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import unicodedata
@@ -20,6 +19,8 @@ from decimal import Decimal
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FONT = "Sarabun"
 CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_SPECIAL = (",", '"', "\r", "\n")
 
 
 def neutralise(value: object) -> object:
@@ -39,14 +40,36 @@ def _plain(value: object) -> object:
     return value
 
 
+class _CsvFields(dict):
+    """Each distinct value as a CSV field (Excel's dialect: quoted only when it holds a
+    comma, a quote or a line break), made on first sight: a score export repeats the same
+    districts, members, criteria and dates tens of thousands of times, and joining ready
+    fields is several times faster than csv.writer. Numbers that are equal share one
+    field whatever their type."""
+
+    def __init__(self, *, empty: str = ""):
+        super().__init__()
+        self.empty = empty
+
+    def __missing__(self, value: object) -> str:
+        text = neutralise(_plain(value))
+        text = text if isinstance(text, str) else str(text)
+        if not text:
+            text = self.empty
+        elif any(char in text for char in CSV_SPECIAL):
+            text = '"' + text.replace('"', '""') + '"'
+        self[value] = text
+        return text
+
+
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """UTF-8 with a byte-order mark: without it Excel reads Thai as mojibake."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([neutralise(h) for h in headers])
-    for row in rows:
-        writer.writerow([neutralise(_plain(value)) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    # A line of one empty field would read as no field at all: csv.writer quotes it too.
+    field = _CsvFields(empty='""' if len(headers) == 1 else "").__getitem__
+    lines = [",".join(map(field, headers))]
+    lines += [",".join(map(field, row)) for row in rows]
+    lines.append("")
+    return ("\ufeff" + "\r\n".join(lines)).encode("utf-8")
 
 
 def display_width(text: str) -> int:

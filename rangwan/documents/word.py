@@ -16,6 +16,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from rangwan.documents.spreadsheets import XLSX_TYPE as XLSX_TYPE  # its home; kept here too
+
 FONT = "Sarabun"
 BODY_PT = 16
 
@@ -85,7 +87,6 @@ def to_bytes(document: Document) -> bytes:
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def set_column_widths(table, widths_cm: list[float]) -> None:

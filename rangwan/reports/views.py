@@ -70,7 +70,7 @@ def report_docx(request, pk):
 @require_GET
 def report_xlsx(request, pk):
     from rangwan.documents.report import render_report_xlsx
-    from rangwan.documents.word import XLSX_TYPE
+    from rangwan.documents.spreadsheets import XLSX_TYPE
 
     programme = _programme(pk)
     return document_response(
@@ -115,7 +115,7 @@ def scores_csv(request, pk):
 @permission_required("reports.export_data", fn=get_programme, raise_exception=True)
 @require_GET
 def exports_xlsx(request, pk):
-    from rangwan.documents.word import XLSX_TYPE
+    from rangwan.documents.spreadsheets import XLSX_TYPE
     from rangwan.reports.exports import exports_xlsx as build
 
     programme = _programme(pk)

