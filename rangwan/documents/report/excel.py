@@ -14,17 +14,15 @@ def render_report_xlsx(programme) -> bytes:
     the public results page), the ranking, and the charts (native Excel charts)."""
     from openpyxl.chart import BarChart, Reference
 
-    from rangwan.documents.spreadsheets import (
-        add_table_sheet,
-        new_workbook,
-        workbook_bytes,
-        write_cell,
-    )
+    from rangwan.documents.report.bulk_sheets import BulkWorkbook
+    from rangwan.documents.spreadsheets import add_table_sheet, new_workbook, write_cell
 
     report = programme_report(programme)
     with translation.override("th"):
         context = document_context(report)
         workbook = new_workbook()
+        # The long sheets (every district, every score) get their rows written in bulk.
+        bulk = BulkWorkbook(workbook)
 
         summary = add_table_sheet(
             workbook,
@@ -51,8 +49,7 @@ def render_report_xlsx(programme) -> bytes:
         # The labels above the table are wider than its first column's codes.
         summary.column_dimensions["A"].width = 28
 
-        add_table_sheet(
-            workbook,
+        bulk.add_table_sheet(
             "การเสนอชื่อ",
             [
                 "อำเภอ",
@@ -87,8 +84,7 @@ def render_report_xlsx(programme) -> bytes:
 
         titles = {c["code"]: (c["title"], c["max"]) for c in report.rubric}
         codes = [c["code"] for c in report.rubric]
-        add_table_sheet(
-            workbook,
+        bulk.add_table_sheet(
             "คะแนนรายกรรมการ",
             ["อำเภอ", "กรรมการ", "รหัสเกณฑ์", "เกณฑ์การพิจารณา", "คะแนนเต็ม", "คะแนน"],
             [
@@ -105,8 +101,7 @@ def render_report_xlsx(programme) -> bytes:
             ],
         )
 
-        add_table_sheet(
-            workbook,
+        bulk.add_table_sheet(
             "ลำดับผล",
             [
                 "ลำดับที่",
@@ -189,7 +184,7 @@ def render_report_xlsx(programme) -> bytes:
         charts.column_dimensions["A"].width = 48
         for column in "BCD":
             charts.column_dimensions[column].width = 12
-        return workbook_bytes(workbook)
+        return bulk.save()
 
 
 def _work_title(nomination) -> str:
