@@ -152,6 +152,30 @@ def render_report_xlsx(programme) -> bytes:
             chart.height, chart.width = 4 + 1.2 * len(rows), 18
             charts.add_chart(chart, "F2")
             next_row = max(3 + len(rows), 8 + int(1.2 * len(rows) * 2)) + 2
+        if report.histogram:
+            top = next_row
+            write_cell(charts, top, 1, "จำนวนผลงานจำแนกตามช่วงคะแนนรวม", bold=True)
+            for column, header in enumerate(["ช่วงคะแนนรวม", "จำนวนผลงาน"], start=1):
+                write_cell(charts, top + 1, column, header, bold=True)
+            rows = report.histogram.rows
+            for index, row in enumerate(rows, start=top + 2):
+                write_cell(charts, index, 1, f"{_plain(row.low)}–{_plain(row.high_shown)}")
+                write_cell(charts, index, 2, row.count)
+            chart = BarChart()
+            chart.type = "bar"
+            chart.title = "จำนวนผลงานจำแนกตามช่วงคะแนนรวม"
+            chart.y_axis.title = "จำนวนผลงาน"
+            chart.y_axis.scaling.min = 0
+            chart.add_data(
+                Reference(charts, min_col=2, min_row=top + 1, max_row=top + 1 + len(rows)),
+                titles_from_data=True,
+            )
+            chart.set_categories(
+                Reference(charts, min_col=1, min_row=top + 2, max_row=top + 1 + len(rows))
+            )
+            chart.height, chart.width = 4 + 1.2 * len(rows), 18
+            charts.add_chart(chart, f"F{top + 1}")
+            next_row = max(top + 2 + len(rows), top + 6 + int(1.2 * len(rows) * 2)) + 2
         if report.criterion_chart:
             top = next_row
             write_cell(charts, top, 1, "คะแนนเฉลี่ยรายเกณฑ์ เทียบกับคะแนนเต็ม", bold=True)
@@ -185,6 +209,10 @@ def render_report_xlsx(programme) -> bytes:
         for column in "BCD":
             charts.column_dimensions[column].width = 12
         return bulk.save()
+
+
+def _plain(value) -> str:
+    return format(value.normalize(), "f")
 
 
 def _work_title(nomination) -> str:
