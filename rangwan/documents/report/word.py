@@ -43,6 +43,7 @@ def _docx_table(document, headers: list[str], rows: list[list[str]], widths_cm=N
         if widths_cm:
             cell.width = Cm(widths_cm[index])
         thai_run(cell.paragraphs[0], header, bold=True, size_pt=14)
+    run_tag, text_tag, space = qn("w:r"), qn("w:t"), qn("xml:space")
     template = None
     for row in rows:
         if template is None:
@@ -53,8 +54,18 @@ def _docx_table(document, headers: list[str], rows: list[list[str]], widths_cm=N
             template = table._tbl.tr_lst[-1]
             continue
         tr = deepcopy(template)
-        for r, value in zip(tr.iter(qn("w:r")), row, strict=True):
-            r.text = str(value)
+        for r, value in zip(tr.iter(run_tag), row, strict=True):
+            text = str(value)
+            # Most runs are their properties and one <w:t>: give it the text. Line
+            # breaks and tabs go through python-docx, which makes <w:br/> and <w:tab/>.
+            if text and len(r) == 2 and r[1].tag == text_tag and not ("\n" in text or "\t" in text):
+                r[1].text = text
+                if text != text.strip():
+                    r[1].set(space, "preserve")
+                else:
+                    r[1].attrib.pop(space, None)
+            else:
+                r.text = text
         table._tbl.append(tr)
     document.add_paragraph()
     return table
