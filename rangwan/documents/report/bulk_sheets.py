@@ -73,31 +73,24 @@ class BulkWorkbook:
             cell.alignment = Alignment(vertical="top", wrap_text=len(header) > WRAP_OVER)
 
         letters = [get_column_letter(c) for c in range(1, len(headers) + 1)]
+        starts = [f'<c r="{letter}' for letter in letters]
         widths = [display_width(str(h)) for h in headers]
-        plain = self._style_id(sheet, wrap=False, quoted=False)
-        texts: dict[str, tuple[str, int, int]] = {}  # value -> (escaped, style, width)
+        # A column's values repeat (districts, members, criteria, points): each distinct
+        # value is turned into XML once, and its width counted once.
+        seen: list[dict] = [{} for _header in headers]
         out = []
         last_row = 1
         for last_row, row in enumerate(rows, start=2):
+            number = str(last_row)
             cells = []
             for index, value in enumerate(row):
-                ref = f"{letters[index]}{last_row}"
-                if value is None or value == "":
-                    cells.append(f'<c r="{ref}" s="{plain}"/>')
-                    continue
-                if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
-                    text = format(value, "f") if isinstance(value, Decimal) else repr(value)
-                    cells.append(f'<c r="{ref}" s="{plain}"><v>{text}</v></c>')
-                    width = len(str(value))
-                else:
-                    known = texts.get(value)
-                    if known is None:
-                        known = texts[value] = self._text(sheet, str(value))
-                    escaped, style, width = known
-                    cells.append(f'<c r="{ref}" s="{style}" t="inlineStr">{escaped}</c>')
-                if width > widths[index]:
-                    widths[index] = width
-            out.append(f'<row r="{last_row}">{"".join(cells)}</row>')
+                rest = seen[index].get(value)
+                if rest is None:
+                    rest, width = self._cell(sheet, value)
+                    seen[index][value] = rest
+                    widths[index] = max(widths[index], width)
+                cells.append(f"{starts[index]}{number}{rest}")
+            out.append(f'<row r="{number}">{"".join(cells)}</row>')
         self._rows[sheet] = out
 
         for letter, width in zip(letters, widths, strict=True):
@@ -107,15 +100,25 @@ class BulkWorkbook:
             sheet.auto_filter.ref = f"A1:{letters[-1]}{last_row}"
         return sheet
 
-    def _text(self, sheet, value: str) -> tuple[str, int, int]:
+    def _cell(self, sheet, value: object) -> tuple[str, int]:
+        """A cell's XML after its reference (`"` included), and its width."""
+        if value is None or value == "":
+            return f'" s="{self._style_id(sheet, wrap=False, quoted=False)}"/>', 0
+        if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+            text = format(value, "f") if isinstance(value, Decimal) else repr(value)
+            style = self._style_id(sheet, wrap=False, quoted=False)
+            return f'" s="{style}"><v>{text}</v></c>', len(str(value))
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
         style = self._style_id(
-            sheet, wrap=len(value) > WRAP_OVER, quoted=value.startswith(FORMULA_TRIGGERS)
+            sheet, wrap=len(text) > WRAP_OVER, quoted=text.startswith(FORMULA_TRIGGERS)
         )
-        space = ' xml:space="preserve"' if value != value.strip() else ""
-        return f"<is><t{space}>{escape(value)}</t></is>", style, display_width(value)
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        return (
+            f'" s="{style}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>',
+            display_width(text),
+        )
 
     def save(self) -> bytes:
         from rangwan.documents.spreadsheets import workbook_bytes
