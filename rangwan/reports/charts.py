@@ -161,8 +161,14 @@ def totals_histogram(totals: list[Decimal], full_marks: Decimal) -> HistogramCha
     counts = [0] * bands
     for total in totals:
         counts[min(bands - 1, int((total - low) // width))] += 1
-    axis_high = max(5, math.ceil(max(counts) / 5) * 5)
-    step = max(1, axis_high // 5)
+    # A round step (1, 2, 5, 10, 20, 50, …) with at most six of them up to the longest bar.
+    step = next(
+        unit * 10**power
+        for power in range(8)
+        for unit in (1, 2, 5)
+        if max(counts) <= 6 * unit * 10**power
+    )
+    axis_high = max(1, math.ceil(max(counts) / step)) * step
     rows = [
         HistogramRow(
             low=low + i * width,
