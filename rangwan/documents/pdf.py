@@ -133,7 +133,9 @@ def pdf_to_png(pdf: bytes, *, page: int = 0, dpi: int = 150, trim: bool = False)
                 )
             )
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    # Not optimize=True: it tries every filter at the highest level, 0.6 s for a chart
+    # of 1,300 × 1,000 pixels, to save 2 %.
+    image.save(buffer, "PNG")
     return buffer.getvalue()
 
 

@@ -186,6 +186,8 @@ class ProgrammeReport:
     distribution: object | None  # charts.DistributionChart
     criterion_chart: object | None  # charts.CriterionChart
     public_url: str
+    # charts.HistogramChart, the whole field, when the distribution shows only its top
+    histogram: object | None = None
 
     @property
     def status(self) -> str:
@@ -323,13 +325,15 @@ def programme_report(programme: Programme) -> ProgrammeReport:
         for d in declarations
     ]
 
-    distribution = criterion_chart = None
+    distribution = criterion_chart = histogram = None
     if snapshot:
         full_marks = Decimal(snapshot["declared_total"])
         distribution = charts.score_distribution(
             [(row.district, totals_by_nomination.get(row.nomination, [])) for row in ranking],
             full_marks,
         )
+        if distribution and distribution.is_top:
+            histogram = charts.totals_histogram([row.total for row in ranking], full_marks)
         criterion_chart = charts.criterion_means(
             [(c["code"], c["title"], c["max"]) for c in rubric],
             {code: [row.means[i] for row in ranking] for i, code in enumerate(codes)},
@@ -350,4 +354,5 @@ def programme_report(programme: Programme) -> ProgrammeReport:
         distribution=distribution,
         criterion_chart=criterion_chart,
         public_url=settings.SITE_URL + reverse("results:public", args=[programme.pk]),
+        histogram=histogram,
     )

@@ -7,11 +7,17 @@ charts over the same figures.
 """
 
 from rangwan.documents.report.excel import render_report_xlsx
-from rangwan.documents.report.pdf import render_chart_png, render_report_html, render_report_pdf
+from rangwan.documents.report.pdf import (
+    render_chart_png,
+    render_chart_pngs,
+    render_report_html,
+    render_report_pdf,
+)
 from rangwan.documents.report.word import render_report_docx
 
 __all__ = [
     "render_chart_png",
+    "render_chart_pngs",
     "render_report_docx",
     "render_report_html",
     "render_report_pdf",

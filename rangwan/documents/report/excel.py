@@ -14,17 +14,15 @@ def render_report_xlsx(programme) -> bytes:
     the public results page), the ranking, and the charts (native Excel charts)."""
     from openpyxl.chart import BarChart, Reference
 
-    from rangwan.documents.spreadsheets import (
-        add_table_sheet,
-        new_workbook,
-        workbook_bytes,
-        write_cell,
-    )
+    from rangwan.documents.report.bulk_sheets import BulkWorkbook
+    from rangwan.documents.spreadsheets import add_table_sheet, new_workbook, write_cell
 
     report = programme_report(programme)
     with translation.override("th"):
         context = document_context(report)
         workbook = new_workbook()
+        # The long sheets (every district, every score) get their rows written in bulk.
+        bulk = BulkWorkbook(workbook)
 
         summary = add_table_sheet(
             workbook,
@@ -51,8 +49,7 @@ def render_report_xlsx(programme) -> bytes:
         # The labels above the table are wider than its first column's codes.
         summary.column_dimensions["A"].width = 28
 
-        add_table_sheet(
-            workbook,
+        bulk.add_table_sheet(
             "การเสนอชื่อ",
             [
                 "อำเภอ",
@@ -87,8 +84,7 @@ def render_report_xlsx(programme) -> bytes:
 
         titles = {c["code"]: (c["title"], c["max"]) for c in report.rubric}
         codes = [c["code"] for c in report.rubric]
-        add_table_sheet(
-            workbook,
+        bulk.add_table_sheet(
             "คะแนนรายกรรมการ",
             ["อำเภอ", "กรรมการ", "รหัสเกณฑ์", "เกณฑ์การพิจารณา", "คะแนนเต็ม", "คะแนน"],
             [
@@ -105,8 +101,7 @@ def render_report_xlsx(programme) -> bytes:
             ],
         )
 
-        add_table_sheet(
-            workbook,
+        bulk.add_table_sheet(
             "ลำดับผล",
             [
                 "ลำดับที่",
@@ -157,6 +152,30 @@ def render_report_xlsx(programme) -> bytes:
             chart.height, chart.width = 4 + 1.2 * len(rows), 18
             charts.add_chart(chart, "F2")
             next_row = max(3 + len(rows), 8 + int(1.2 * len(rows) * 2)) + 2
+        if report.histogram:
+            top = next_row
+            write_cell(charts, top, 1, "จำนวนผลงานจำแนกตามช่วงคะแนนรวม", bold=True)
+            for column, header in enumerate(["ช่วงคะแนนรวม", "จำนวนผลงาน"], start=1):
+                write_cell(charts, top + 1, column, header, bold=True)
+            rows = report.histogram.rows
+            for index, row in enumerate(rows, start=top + 2):
+                write_cell(charts, index, 1, f"{_plain(row.low)}–{_plain(row.high_shown)}")
+                write_cell(charts, index, 2, row.count)
+            chart = BarChart()
+            chart.type = "bar"
+            chart.title = "จำนวนผลงานจำแนกตามช่วงคะแนนรวม"
+            chart.y_axis.title = "จำนวนผลงาน"
+            chart.y_axis.scaling.min = 0
+            chart.add_data(
+                Reference(charts, min_col=2, min_row=top + 1, max_row=top + 1 + len(rows)),
+                titles_from_data=True,
+            )
+            chart.set_categories(
+                Reference(charts, min_col=1, min_row=top + 2, max_row=top + 1 + len(rows))
+            )
+            chart.height, chart.width = 4 + 1.2 * len(rows), 18
+            charts.add_chart(chart, f"F{top + 1}")
+            next_row = max(top + 2 + len(rows), top + 6 + int(1.2 * len(rows) * 2)) + 2
         if report.criterion_chart:
             top = next_row
             write_cell(charts, top, 1, "คะแนนเฉลี่ยรายเกณฑ์ เทียบกับคะแนนเต็ม", bold=True)
@@ -189,7 +208,11 @@ def render_report_xlsx(programme) -> bytes:
         charts.column_dimensions["A"].width = 48
         for column in "BCD":
             charts.column_dimensions[column].width = 12
-        return workbook_bytes(workbook)
+        return bulk.save()
+
+
+def _plain(value) -> str:
+    return format(value.normalize(), "f")
 
 
 def _work_title(nomination) -> str:

@@ -28,15 +28,40 @@ def render_report_pdf(programme) -> bytes:
         return render_pdf("documents/report.html", document_context(programme_report(programme)))
 
 
+CHARTS = ("distribution", "histogram", "criteria")
+
+
+def _chart(report: ProgrammeReport, which: str):
+    return {
+        "distribution": report.distribution,
+        "histogram": report.histogram,
+        "criteria": report.criterion_chart,
+    }[which]
+
+
+def render_chart_pngs(report: ProgrammeReport, *, dpi: int = 200) -> list[bytes]:
+    """Every chart the report has, in its order, as trimmed PNGs: one WeasyPrint layout
+    with a chart a page (laying out costs far more than rasterising a page)."""
+    charts = [which for which in CHARTS if _chart(report, which) is not None]
+    if not charts:
+        return []
+    with translation.override("th"):
+        html = render_to_string(
+            "documents/report_chart.html",
+            {"report": report, "charts": charts, "font_faces": font_faces()},
+        )
+        pdf = html_to_pdf(html)
+    return [pdf_to_png(pdf, page=page, dpi=dpi, trim=True) for page in range(len(charts))]
+
+
 def render_chart_png(report: ProgrammeReport, which: str, *, dpi: int = 200) -> bytes | None:
-    """One chart ("distribution" or "criteria") as a trimmed PNG, or None when the
-    report has no such chart yet."""
-    chart = report.distribution if which == "distribution" else report.criterion_chart
-    if chart is None:
+    """One chart ("distribution", "histogram" or "criteria") as a trimmed PNG, or None
+    when the report has no such chart."""
+    if _chart(report, which) is None:
         return None
     with translation.override("th"):
         html = render_to_string(
             "documents/report_chart.html",
-            {"report": report, "which": which, "font_faces": font_faces()},
+            {"report": report, "charts": [which], "font_faces": font_faces()},
         )
         return pdf_to_png(html_to_pdf(html), dpi=dpi, trim=True)
