@@ -1,11 +1,15 @@
 """Every view, every role: the answer each one gets, from one explicit table.
 
-A view added to the URL configuration without a line here fails
-`test_every_view_is_in_the_table`.
+A pattern added to the URL configuration without a line here fails
+`test_every_url_pattern_is_named_and_in_the_table`; a model registered in the admin
+without one fails `test_every_admin_page_is_in_the_table`.
 """
 
+import re
+
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.contrib import admin
+from django.urls import URLResolver, get_resolver, resolve, reverse
 
 from rangwan.accounts.enums import Role
 from tests.factories import DistrictFactory, UserFactory
@@ -18,6 +22,8 @@ OTHER_STAFF, OTHER_HEAD = "other_staff", "other_head"
 DISTRICT = {STAFF, HEAD, OTHER_STAFF, OTHER_HEAD}
 SIGNED_IN = {SEC, MEMBER, CHAIR, VIEWER} | DISTRICT
 ROLES = [ANON, *sorted(SIGNED_IN)]
+# Every method a client may send.
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 # url name -> method -> (roles allowed, status they get). Everyone else gets 403,
 # or, when not signed in, a redirect to the sign-in page.
@@ -122,29 +128,37 @@ MATRIX = {
 }
 # Signed-in users who open the sign-in page are sent on home.
 SPECIAL = {("accounts:login", "GET"): 302}
-# Not ours to tabulate here: Django's admin (its own permission check is tested below)
-# and the language switch (open to all by design).
-OUTSIDE = {"admin", "set_language"}
+# Outside MATRIX, with the answer everyone gets to every method. The language switch
+# only sets a cookie (on POST) and sends the visitor back. Static files are served by
+# WhiteNoise's middleware and uploads only through views in MATRIX: neither has a
+# pattern. The admin has its own table (ADMIN_RIGHTS, below).
+OPEN_TO_ALL = {"set_language": 302}
 
 
-def _named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
-    names = set()
+def _url_patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
+    """Every pattern, through every include(), path() and re_path(): (route, namespace,
+    name or None)."""
     for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            names |= _named_patterns(pattern, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            names.add(f"{namespace}{pattern.name}")
-    return names
+            yield from _url_patterns(pattern, route, inner)
+        else:
+            yield route, namespace, pattern.name
 
 
-def test_every_view_is_in_the_table():
-    names = {
-        name
-        for name in _named_patterns(get_resolver())
-        if name.split(":")[0] not in OUTSIDE and name not in OUTSIDE
-    }
-    assert names == set(MATRIX)
+def test_every_url_pattern_is_named_and_in_the_table():
+    """The walk reaches a view by its name: a pattern without one, or sharing one (reverse
+    finds only one of them), would escape it."""
+    outside_admin = [
+        (route, f"{namespace}{name}" if name else None)
+        for route, namespace, name in _url_patterns(get_resolver())
+        if not namespace.startswith("admin:")
+    ]
+    assert [route for route, name in outside_admin if name is None] == []
+    names = [name for _route, name in outside_admin]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
+    assert set(names) == set(MATRIX) | set(OPEN_TO_ALL)
 
 
 NO_PK = {"programmes:list", "programmes:create"}
@@ -310,6 +324,30 @@ CASES = [
 ]
 
 
+def test_every_url_in_the_table_reaches_its_own_view(demo, judged):
+    """An earlier pattern that matched the address first would answer in its place."""
+    elsewhere = []
+    for name in MATRIX:
+        url = reverse(name, kwargs=_kwargs(name, demo, judged))
+        if resolve(url).view_name != name:
+            elsewhere.append(f"{name}: {url} reaches {resolve(url).view_name}")
+    assert elsewhere == []
+
+
+@pytest.mark.parametrize("name", sorted(OPEN_TO_ALL))
+def test_views_open_to_all_answer_everyone_alike(client, users, name):
+    wrong = []
+    for role in ROLES:
+        client.logout()
+        if role != ANON:
+            client.force_login(users[role])
+        for method in METHODS:
+            status = client.generic(method, reverse(name)).status_code
+            if status != OPEN_TO_ALL[name]:
+                wrong.append(f"{role} {method}: {status}")
+    assert wrong == []
+
+
 @pytest.mark.parametrize(("name", "method", "role"), CASES)
 def test_each_role_gets_the_answer_in_the_table(client, users, demo, judged, name, method, role):
     allowed, status = MATRIX[name][method]
@@ -353,6 +391,48 @@ def test_secretariat_cannot_grant_superuser_rights_in_the_admin(client, users):
     assert 'name="user_permissions"' not in html
 
 
+def test_secretariat_cannot_reach_a_superuser_nor_make_one_in_the_admin(client, users):
+    from rangwan.accounts.models import User
+
+    root = User.objects.create_superuser(username="root", password="x", role=Role.VIEWER)
+    client.force_login(users[SEC])
+    # Not in the secretariat's list of accounts: "does not exist", back to the index.
+    assert client.get(reverse("admin:accounts_user_change", args=[root.pk])).status_code == 302
+    assert client.get(reverse("admin:auth_user_password_change", args=[root.pk])).status_code == 404
+    viewer = users[VIEWER]
+    response = client.post(
+        reverse("admin:accounts_user_change", args=[viewer.pk]),
+        {
+            "username": viewer.username,
+            "first_name": viewer.first_name,
+            "last_name": viewer.last_name,
+            "role": viewer.role,
+            "is_active": "on",
+            "is_superuser": "on",
+            "is_staff": "on",
+        },
+    )
+    assert response.status_code == 302
+    viewer.refresh_from_db()
+    assert (viewer.is_superuser, viewer.is_staff) == (False, False)
+
+
+def test_secretariat_cannot_delete_audit_entries_with_the_list_action(client, users, submitted):
+    from rangwan.audit.models import AuditEntry
+
+    client.force_login(users[SEC])
+    before = AuditEntry.objects.count()
+    client.post(
+        reverse("admin:audit_auditentry_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": list(AuditEntry.objects.values_list("pk", flat=True)),
+            "post": "yes",
+        },
+    )
+    assert AuditEntry.objects.count() == before
+
+
 def test_secretariat_can_read_but_not_change_the_audit_record(client, users, submitted):
     from rangwan.audit.models import AuditEntry
 
@@ -389,11 +469,10 @@ def test_admin_changes_to_reference_data_are_in_the_audit_chain(client, users, d
     assert entry.actor == users[SEC]
 
 
-# Every method a client may send. The permission check comes before the method check,
-# so a method a view does not serve answers 405 to the roles with a right on the view,
-# and to everyone else the answer they get for a served method: 403, or for anonymous
-# the sign-in redirect. Never 200, never 500. HEAD answers like GET where GET is served.
-METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+# The permission check comes before the method check, so a method a view does not serve
+# answers 405 to the roles with a right on the view, and to everyone else the answer
+# they get for a served method: 403, or for anonymous the sign-in redirect. Never 200,
+# never 500. HEAD answers like GET where GET is served.
 # Views allowed to answer methods they do not serve. Strict xfail, so a view that gets a
 # guard fails here until its name is removed.
 UNGUARDED = {
@@ -434,3 +513,213 @@ def test_methods_a_view_does_not_serve_are_refused(client, users, demo, judged, 
             if status not in expected:
                 wrong.append(f"{role} {method} {url}: {status}, expected {sorted(expected)}")
     assert not wrong, "\n".join(wrong)
+
+
+# The Django admin, walked from admin.site: every page of the site and of every
+# registered model, every method, every role. Without `accounts.use_admin` (everyone
+# but the secretariat) every page sends to the admin's sign-in, and sign-out back to
+# the index. The secretariat gets what its rights on each model allow (each app's
+# rules.py, narrowed where its admin.py says so).
+ALL_RIGHTS = {"view", "add", "change", "delete"}
+ADMIN_RIGHTS = {
+    "accounts.user": {"view", "add", "change"},  # deactivated, never deleted
+    "audit.auditentry": {"view"},  # the record is append-only
+    "directory.province": ALL_RIGHTS,
+    "directory.district": ALL_RIGHTS,
+    "directory.provincialoffice": ALL_RIGHTS,
+    "directory.districtoffice": ALL_RIGHTS,
+    "directory.officerkind": ALL_RIGHTS,
+    "directory.networkkind": ALL_RIGHTS,
+    "directory.person": ALL_RIGHTS,
+    # Read-only once the programme's results are final (tests/judging/test_admin.py);
+    # the walk's programme is not judged yet.
+    "judging.judgingrules": {"view", "add", "change"},
+    # Registered by Django and by packages: no rule gives them to anyone.
+    "auth.group": set(),
+    "axes.accessattempt": set(),
+    "axes.accesslog": set(),
+    "axes.accessfailurelog": set(),
+    "django_tasks_database.dbtaskresult": set(),
+}
+# A model's pages, by the end of their url name -> the right each needs. The admin
+# serves every method but POST as GET; a change page needs "change" only for POST.
+MODEL_PAGES = {
+    "changelist": "view",
+    "add": "add",
+    "history": "view",
+    "delete": "delete",
+    "change": "view",
+    "password": "change",  # an account's password form (accounts.user only)
+    None: None,  # unnamed: the old change address, a redirect to the new one
+}
+# The site's own pages, as the secretariat gets them: method -> status, 405 otherwise.
+# The sign-in form answers everyone the same, but sends the secretariat on (302).
+LOGIN_FORM = {"GET": 200, "HEAD": 200, "POST": 200, "PUT": 200, "OPTIONS": 200}
+SITE_PAGES = {
+    "index": dict.fromkeys(METHODS, 200),
+    "login": LOGIN_FORM | {"GET": 302},
+    "logout": {"POST": 302, "OPTIONS": 200},
+    "password_change": {"GET": 200, "HEAD": 200, "POST": 200, "PUT": 200, "OPTIONS": 200},
+    "password_change_done": {"GET": 200, "HEAD": 200, "OPTIONS": 200},
+    # Asked without the field it completes, the autocomplete refuses.
+    "autocomplete": {"GET": 403, "HEAD": 403, "OPTIONS": 200},
+    "jsi18n": {"GET": 200, "HEAD": 200, "OPTIONS": 200},
+    # No model has a public address (get_absolute_url).
+    "view_on_site": dict.fromkeys(METHODS, 404),
+    # An app's index: 200 where the secretariat has a right on one of its models, else
+    # 404 (see _secretariat_answer).
+    "app_list": None,
+    None: dict.fromkeys(METHODS, 404),  # unnamed: the catch-all for any other address
+}
+
+
+def _admin_patterns() -> list[tuple[str, str, str | None]]:
+    """(owner: a model label or "site", route, url name) for every pattern of the admin."""
+    root = next(p for p in get_resolver().url_patterns if getattr(p, "namespace", "") == "admin")
+    by_route = {f"{m._meta.app_label}/{m._meta.model_name}/": m for m in admin.site._registry}
+    patterns = []
+    for route, _namespace, name in _url_patterns(root, str(root.pattern), "admin:"):
+        owner = next((m for prefix, m in by_route.items() if prefix in route), None)
+        patterns.append((owner._meta.label_lower if owner else "site", route, name))
+    return patterns
+
+
+ADMIN_PATTERNS = _admin_patterns()
+
+
+def _model_page(name: str | None) -> str | None:
+    if name is None:
+        return None
+    return "password" if name.endswith("_password_change") else name.rsplit("_", 1)[-1]
+
+
+def test_every_admin_page_is_in_the_table():
+    assert set(ADMIN_RIGHTS) == {model._meta.label_lower for model in admin.site._registry}
+    unknown = [
+        (owner, route, name)
+        for owner, route, name in ADMIN_PATTERNS
+        if (owner == "site" and name not in SITE_PAGES)
+        or (owner != "site" and _model_page(name) not in MODEL_PAGES)
+    ]
+    assert unknown == []
+
+
+def _admin_object(label: str, users) -> str:
+    """The primary key of a real object of the model, made if the demo has none."""
+    import datetime as dt
+
+    from django.apps import apps
+
+    from rangwan.judging.scoring import rules_for
+    from rangwan.programmes.models import Programme
+
+    if label == "accounts.user":
+        return str(users[VIEWER].pk)
+    if label == "judging.judgingrules":
+        return str(rules_for(Programme.objects.get(fiscal_year=2568)).pk)
+    model = apps.get_model(label)
+    existing = model.objects.order_by("pk").first()
+    if existing is not None:
+        return str(existing.pk)
+    now = dt.datetime.now(dt.UTC)
+    visit = {"user_agent": "", "ip_address": "127.0.0.1", "username": "walk"}
+    visit |= {"http_accept": "", "path_info": "/", "attempt_time": now}
+    made = {
+        "auth.group": {"name": "walk"},
+        "axes.accessattempt": visit | {"get_data": "", "post_data": "", "failures_since_start": 1},
+        "axes.accesslog": visit,
+        "axes.accessfailurelog": visit,
+        "django_tasks_database.dbtaskresult": {
+            "enqueued_at": now,
+            "run_after": now,
+            "args_kwargs": {"args": [], "kwargs": {}},
+            "task_path": "walk",
+            "backend_name": "default",
+            "exception_class_path": "",
+            "traceback": "",
+        },
+        "directory.person": {"first_name": "ทดสอบ", "last_name": "ทุกหน้า"},
+    }[label]
+    return str(model.objects.create(**made).pk)
+
+
+def _admin_urls(owner: str, users) -> list[tuple[str, str | None, str]]:
+    """(url, url name, route) for each of the owner's patterns, with real primary keys."""
+    from django.contrib.contenttypes.models import ContentType
+
+    urls = []
+    for pattern_owner, route, name in ADMIN_PATTERNS:
+        if pattern_owner != owner:
+            continue
+        if name == "app_list":
+            labels = re.search(r"\(\?P<app_label>([^)]*)\)", route)[1].split("|")
+            urls += [(reverse("admin:app_list", args=[label]), name, route) for label in labels]
+        elif name == "view_on_site":
+            person = ContentType.objects.get(app_label="directory", model="person")
+            args = [person.pk, _admin_object("directory.person", users)]
+            urls.append((reverse("admin:view_on_site", args=args), name, route))
+        elif owner == "site" and name is None:
+            urls.append(("/admin/no-such-page/", name, route))
+        else:
+            pk = "" if owner == "site" else _admin_object(owner, users)
+            urls.append(("/" + re.sub(r"<(?:\w+:)?\w+>", pk, route), name, route))
+    return urls
+
+
+def _secretariat_answer(owner: str, name: str | None, method: str, url: str) -> int:
+    if name == "app_list":
+        app = url.strip("/").rsplit("/", 1)[-1]
+        return 200 if any(r for m, r in ADMIN_RIGHTS.items() if m.startswith(f"{app}.")) else 404
+    if owner == "site":
+        return SITE_PAGES[name].get(method, 405)
+    needed = MODEL_PAGES[_model_page(name)]
+    if needed is None:
+        return 302
+    if name.endswith("_change") and method == "POST":
+        needed = "change"
+    return 200 if needed in ADMIN_RIGHTS[owner] else 403
+
+
+def _others_answer(name: str | None, method: str) -> int:
+    return LOGIN_FORM.get(method, 405) if name == "login" else 302
+
+
+# Thousands of requests: the signed-in roles without the right (the admin's one check,
+# made before any method is looked at) send GET and POST to every page, and every
+# method to every seventh page in turn, so each of them sends each method somewhere.
+WITHOUT_ADMIN = sorted(SIGNED_IN - {SEC})
+
+
+def _admin_methods(role: str, turn: int) -> list[str]:
+    if role in {ANON, SEC} or WITHOUT_ADMIN[turn % len(WITHOUT_ADMIN)] == role:
+        return METHODS
+    return ["GET", "POST"]
+
+
+@pytest.mark.parametrize("owner", sorted({owner for owner, _route, _name in ADMIN_PATTERNS}))
+def test_every_admin_page_answers_each_role_as_in_the_table(client, users, settings, owner):
+    # Sessions in a signed cookie spare a query a request.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+    sign_in, index = reverse("admin:login"), reverse("admin:index")
+    wrong = []
+    for turn, (url, name, route) in enumerate(_admin_urls(owner, users)):
+        assert resolve(url).route == route.replace("^", ""), url
+        for role in ROLES:
+            client.logout()
+            for method in _admin_methods(role, turn):
+                # Signing in is slow: once per role, and again only after signing out.
+                if role != ANON and (method == METHODS[0] or name == "logout"):
+                    client.force_login(users[role])
+                response = client.generic(method, url)
+                if role == SEC:
+                    expected = _secretariat_answer(owner, name, method, url)
+                else:
+                    expected = _others_answer(name, method)
+                where = response.get("Location", "")
+                if response.status_code != expected:
+                    wrong.append(f"{role} {method} {url}: {response.status_code}, not {expected}")
+                elif role != SEC and name == "logout":
+                    assert where == index, f"{role} {method} {url}"
+                elif role != SEC and name != "login":
+                    assert where.startswith(sign_in), f"{role} {method} {url}"
+    assert wrong == [], "\n".join(wrong)
