@@ -63,6 +63,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--existing", action="store_true", help="use the database as it is")
+    parser.add_argument("--only", nargs="*", help="pages whose label contains one of these")
     args = parser.parse_args()
 
     var_dir = (
@@ -112,6 +113,8 @@ def main() -> None:
     seat = CommitteeSeat.objects.filter(programme=programme, role="member").first()
     nomination = programme.nominations.order_by("pk").last()
     rows = pages(programme, nomination, seat.user.username)
+    if args.only:
+        rows = [row for row in rows if any(part in row[0] for part in args.only)]
 
     setup_test_environment()
     clients, cookies = {}, {}

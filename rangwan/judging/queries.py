@@ -6,8 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import DecimalField, Exists, OuterRef, Q, Sum
 
+from rangwan.audit.models import ChainHead
 from rangwan.judging.enums import Ruling, SheetStatus
 from rangwan.judging.models import Criterion, Declaration, Score, ScoreSheet
 from rangwan.judging.scoring import rules_for, scored_criteria
@@ -92,6 +95,26 @@ def programme_tally(programme, votes: dict[int, int] | None = None) -> Tally:
         tie_break=[TieBreak(link["label"], tuple(link["codes"])) for link in rules.tie_break],
         votes=votes,
     )
+
+
+def current_tally(programme) -> Tally:
+    """`programme_tally` for the pages, kept in the cache until the next audited write.
+
+    Every write the tally rests on (sheets and scores, declarations and rulings,
+    screening, tie votes, the judging rules in the admin) appends to the audit chain in
+    its own transaction, so the chain head's hash in the key makes the first page after
+    any of them compute afresh. The head is read before the tally: a tally can be stored
+    under an older head than its data, never a newer one. TALLY_CACHE_SECONDS bounds
+    what a write outside the services could leave behind. Finalising never reads this:
+    results.services computes the tally itself.
+    """
+    head = ChainHead.objects.values_list("last_hash", flat=True).first()
+    key = f"rangwan:tally:{programme.pk}:{head}"
+    result = cache.get(key)
+    if result is None:
+        result = programme_tally(programme)
+        cache.set(key, result, settings.TALLY_CACHE_SECONDS)
+    return result
 
 
 @dataclass(frozen=True)
@@ -213,7 +236,7 @@ def results_context(programme, request=None) -> dict:
     """The tally page: the whole ranking is computed, the rows of one page are shown."""
     from rangwan.core.paging import page_of
 
-    result = programme_tally(programme)
+    result = current_tally(programme)
     criteria = scored_criteria(programme)
     page = page_of(request, result.results) if request else None
     shown = list(page) if page else result.results

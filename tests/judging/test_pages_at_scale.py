@@ -42,8 +42,9 @@ def _queries(client, url):
 
 @pytest.mark.parametrize("view", ["judging:results", "judging:progress"])
 def test_committee_pages_read_the_same_number_of_queries_for_2_or_6_dossiers(
-    client_as, users, judged_programme, view
+    client_as, users, judged_programme, view, settings
 ):
+    settings.TALLY_CACHE_SECONDS = 0  # the tally computed each time: its queries count
     programme, _nominations = judged_programme
     client = client_as(users["secretariat"])
     url = reverse(view, args=[programme.pk])
@@ -56,6 +57,7 @@ def test_tally_shows_one_page_of_the_ranking_and_ranks_carry_on(
     client_as, users, judged_programme, settings
 ):
     settings.LIST_PAGE_SIZE = 2
+    settings.TALLY_CACHE_SECONDS = 0
     programme, _nominations = judged_programme
     _more_accepted_dossiers(programme, ["2403"])
     client = client_as(users["secretariat"])
@@ -104,3 +106,25 @@ def test_progress_board_pages_and_reopen_forms_only_for_the_page(
     }
     assert reopen == bangkhla_sheets
     assert all(url in second.content.decode() for url in reopen)
+
+
+def test_tally_is_computed_once_until_the_next_audited_write(client_as, users, judged_programme):
+    from rangwan.judging.scoring import reopen_sheet
+
+    programme, (bangkhla, _mueang) = judged_programme
+    client = client_as(users["secretariat"])
+    url = reverse("judging:results", args=[programme.pk])
+
+    def counted_and_score_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        counted = {row["nomination"]: row["result"].counted for row in response.context["rows"]}
+        sums = [q for q in ctx.captured_queries if '"judging_score"' in q["sql"]]
+        return counted[bangkhla], len(sums)
+
+    assert counted_and_score_queries() == (6, 2)  # computed
+    assert counted_and_score_queries() == (6, 0)  # from the cache
+    chair = programme.seats.get(role="chair").user
+    sheet = ScoreSheet.objects.get(seat__number=3, nomination=bangkhla)
+    reopen_sheet(sheet=sheet, actor=chair, reason="ทดสอบ")
+    assert counted_and_score_queries() == (5, 2)  # the reopening is seen at once
