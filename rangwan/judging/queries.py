@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import DecimalField, Exists, OuterRef, Q, Sum
 
 from rangwan.audit.models import ChainHead
@@ -105,16 +105,29 @@ def current_tally(programme) -> Tally:
     its own transaction, so the chain head's hash in the key makes the first page after
     any of them compute afresh. The head is read before the tally: a tally can be stored
     under an older head than its data, never a newer one. TALLY_CACHE_SECONDS bounds
-    what a write outside the services could leave behind. Finalising never reads this:
+    what a write outside the services could leave behind (the key changes with each
+    period of that length; 0 turns the cache off). Finalising never reads this:
     results.services computes the tally itself.
     """
+    if settings.TALLY_CACHE_SECONDS <= 0:
+        return programme_tally(programme)
     head = ChainHead.objects.values_list("last_hash", flat=True).first()
-    key = f"rangwan:tally:{programme.pk}:{head}"
-    result = cache.get(key)
-    if result is None:
-        result = programme_tally(programme)
-        cache.set(key, result, settings.TALLY_CACHE_SECONDS)
+    key = (head, time.monotonic() // settings.TALLY_CACHE_SECONDS)
+    cached = _tallies.get(programme.pk)
+    if cached and cached[0] == key:
+        return cached[1]
+    result = programme_tally(programme)
+    _tallies[programme.pk] = (key, result)
     return result
+
+
+# programme pk -> (key, tally): one entry a programme, in this process. Not Django's
+# cache: unpickling 880 results (Fractions) costs more than the page may take.
+_tallies: dict[int, tuple[tuple, Tally]] = {}
+
+
+def forget_tallies() -> None:
+    _tallies.clear()
 
 
 @dataclass(frozen=True)
@@ -272,7 +285,10 @@ def results_context(programme, request=None) -> dict:
         "rows": rows,
         "needed": needed,
         "leniency": leniency,
-        "published": Results.objects.filter(programme=programme).first(),
+        # Not the snapshot: at national scale it is 1.5 MB of JSON to decode.
+        "published": Results.objects.filter(programme=programme)
+        .defer("snapshot", "member_labels")
+        .first(),
         "problems": readiness_problems(programme, result),
         "tied_rows": [row(r) for r in tied],
         "page": page,
