@@ -249,7 +249,7 @@ UPLOADS_PER_HOUR = int(os.environ.get("UPLOADS_PER_HOUR", "60"))
 # Rows a page on long lists (tally, public results, screening, progress board).
 LIST_PAGE_SIZE = 50
 # The tally page's tally is cached until the next audited write, and at most this long.
-TALLY_CACHE_SECONDS = 300
+TALLY_CACHE_SECONDS = int(os.environ.get("TALLY_CACHE_SECONDS", "300"))
 
 LOGGING = {
     "version": 1,
