@@ -247,7 +247,7 @@ CONTENT_SECURITY_POLICY = {
 # limit holds across gunicorn workers.
 UPLOADS_PER_HOUR = int(os.environ.get("UPLOADS_PER_HOUR", "60"))
 # Rows a page on long lists (tally, public results, screening, progress board).
-LIST_PAGE_SIZE = 50
+LIST_PAGE_SIZE = int(os.environ.get("LIST_PAGE_SIZE", "50"))
 # The tally page's tally is cached until the next audited write, and at most this long.
 TALLY_CACHE_SECONDS = int(os.environ.get("TALLY_CACHE_SECONDS", "300"))
 
