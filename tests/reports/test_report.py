@@ -187,6 +187,8 @@ def test_report_excel_has_thai_headers_every_score_and_the_ranking(scored_final)
         Decimal(v) for s in frozen["sheets"] for v in s["scores"].values()
     )
     assert scores["A2"].font.name == "Sarabun"
+    # Rows tall enough for Sarabun 14 (Excel's default 15 pt makes lines touch).
+    assert {sheet.sheet_format.defaultRowHeight for sheet in workbook.worksheets} == {21}
     ranking = workbook["ลำดับผล"]
     assert [r[1] for r in ranking.iter_rows(min_row=2, values_only=True)] == [
         e["district_name"] for e in frozen["ranking"]

@@ -208,6 +208,10 @@ def render_report_xlsx(programme) -> bytes:
         charts.column_dimensions["A"].width = 48
         for column in "BCD":
             charts.column_dimensions[column].width = 12
+        for sheet in workbook.worksheets:
+            # Sarabun 14 needs taller rows than Excel's default 15 pt (lines touch).
+            sheet.sheet_format.defaultRowHeight = 21
+            sheet.sheet_format.customHeight = True
         return bulk.save()
 
 
