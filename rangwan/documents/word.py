@@ -16,8 +16,6 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from rangwan.documents.spreadsheets import XLSX_TYPE as XLSX_TYPE  # its home; kept here too
-
 FONT = "Sarabun"
 BODY_PT = 16
 

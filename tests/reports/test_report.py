@@ -223,7 +223,8 @@ def test_reports_page_shows_the_report_and_its_downloads(client_as, users, score
 
 
 def test_report_downloads_have_their_types(client_as, users, scored_final):
-    from rangwan.documents.word import DOCX_TYPE, XLSX_TYPE
+    from rangwan.documents.spreadsheets import XLSX_TYPE
+    from rangwan.documents.word import DOCX_TYPE
 
     programme, _nominations, _results = scored_final
     client = client_as(users["viewer"])
