@@ -232,33 +232,16 @@ def main() -> None:
     counts = [int(c) for c in args.clients.split(",")]
 
     var_dir = tempfile.mkdtemp(prefix="rangwan-concurrent-")
-    env = dict(os.environ, RANGWAN_VAR_DIR=var_dir, SECRET_KEY="bench-only-not-secret")
-    env.pop("DATABASE_URL", None)
-    if args.pg:
-        for sql in (f'DROP DATABASE IF EXISTS "{args.pg}"', f'CREATE DATABASE "{args.pg}"'):
-            subprocess.run(
-                ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql],
-                check=True,
-            )
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{args.pg}"
-    os.environ.update(env)
-    if not args.pg:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
+    sys.path.insert(0, str(ROOT / "bench"))
+    from harness import gunicorn, setup_database
 
-    django.setup()
-    from django.core.management import call_command
+    env = setup_database(var_dir, args.pg)
     from django.db import connections
     from django.test import Client as TestClient
     from django.urls import reverse
     from django.utils import translation
-
-    sys.path.insert(0, str(ROOT / "bench"))
     from generate import generate
 
-    call_command("migrate", verbosity=0)
     t0 = time.perf_counter()
     programme = generate(args.n, args.seed, judging="open")
     print(f"generated N={args.n} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
@@ -307,43 +290,9 @@ def main() -> None:
         plans.append((count, clients))
     connections.close_all()
 
-    server_env = dict(
-        env,
-        DEBUG="False",
-        SECURE_COOKIES="False",
-        SECURE_SSL_REDIRECT="False",
-        STATIC_MANIFEST="False",
-    )
-    server_log = Path(var_dir) / "gunicorn.log"
-    with open(server_log, "w") as log:
-        server = subprocess.Popen(
-            [
-                PY,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "-w",
-                str(args.workers),
-                "-b",
-                f"127.0.0.1:{args.port}",
-                "--timeout",
-                "120",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=server_env,
-            stdout=log,
-            stderr=log,
-        )
     rows = []
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", args.port, timeout=1).request("HEAD", "/")
-                break
-            except OSError:
-                time.sleep(0.2)
+    server_log = Path(var_dir) / "gunicorn.log"
+    with open(server_log, "w") as log, gunicorn(env, args.port, args.workers, log):
         # Warm both workers up (templates, translations) with a few sheet pages.
         warm = plans[0][1][0]
         for _ in range(4 * args.workers):
@@ -458,9 +407,6 @@ def main() -> None:
                 file=sys.stderr,
                 flush=True,
             )
-    finally:
-        server.terminate()
-        server.wait()
 
     # Dossiers no run used, the last member's sheets: nobody else is writing now.
     spare = ScoreSheet.objects.filter(

@@ -21,7 +21,6 @@ import argparse
 import http.client
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -71,33 +70,15 @@ def main() -> None:
         if args.existing and "RANGWAN_VAR_DIR" in os.environ
         else tempfile.mkdtemp(prefix="rangwan-httpbench-")
     )
-    env = dict(os.environ, RANGWAN_VAR_DIR=var_dir, SECRET_KEY="bench-only-not-secret")
-    env.pop("DATABASE_URL", None)
-    if args.pg and not args.existing:
-        for sql in (f'DROP DATABASE IF EXISTS "{args.pg}"', f'CREATE DATABASE "{args.pg}"'):
-            subprocess.run(
-                ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql],
-                check=True,
-            )
-    if args.pg:
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{args.pg}"
-    os.environ.update(env)
-    if not args.pg:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
+    sys.path.insert(0, str(ROOT / "bench"))
+    from harness import gunicorn, setup_database
 
-    django.setup()
-    from django.core.management import call_command
+    env = setup_database(var_dir, args.pg, fresh=not args.existing)
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    sys.path.insert(0, str(ROOT / "bench"))
     from generate import generate
 
-    call_command("migrate", verbosity=0)
     if args.existing:
         from rangwan.programmes.models import Programme
 
@@ -134,38 +115,7 @@ def main() -> None:
         counts[label] = len(ctx.captured_queries)
         print(f"queries {label}: {counts[label]}", file=sys.stderr, flush=True)
 
-    server_env = dict(
-        env,
-        DEBUG="False",
-        SECURE_COOKIES="False",
-        SECURE_SSL_REDIRECT="False",
-        STATIC_MANIFEST="False",
-    )
-    server = subprocess.Popen(
-        [
-            PY,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{args.port}",
-            "--timeout",
-            "120",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=server_env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", args.port, timeout=1).request("HEAD", "/")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(env, args.port):
         results = []
         for label, url, who in rows:
             headers = {"Cookie": f"sessionid={cookies[who]}"} if who else {}
@@ -186,9 +136,6 @@ def main() -> None:
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             results.append((label, statistics.median(times), p95, size, counts[label]))
             print(f"{label}: median {1000 * results[-1][1]:.0f} ms", file=sys.stderr, flush=True)
-    finally:
-        server.terminate()
-        server.wait()
     db = "PostgreSQL" if args.pg else "SQLite"
     load = os.getloadavg()
     print(
