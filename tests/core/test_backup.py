@@ -3,8 +3,6 @@
 import io
 import json
 import os
-import subprocess
-import sys
 import tarfile
 import uuid
 from pathlib import Path
@@ -17,19 +15,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from rangwan.core.backup import read_manifest, write_backup
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _manage(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+from tests.subprocesses import manage
 
 
 def _rows(archive: Path) -> dict:
@@ -99,7 +85,7 @@ def test_backup_restores_every_row_and_file_into_an_empty_database(
         ("verify_audit",),
         ("backup", str(tmp_path / "again.tar.gz")),
     ):
-        done = _manage(*args, env=env)
+        done = manage(*args, env=env)
         assert done.returncode == 0, (args, done.stdout, done.stderr)
 
     again = tmp_path / "again.tar.gz"

@@ -3,12 +3,9 @@ cleanup_orphan_files removes once it is an hour old."""
 
 import os
 import sqlite3
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.subprocesses import manage
 
 # Run in a separate process on its own SQLite file. The process registers a pair, then
 # uploads a photo through the real service and dies (os._exit: no except, no finally)
@@ -43,23 +40,12 @@ with connection.execute_wrapper(die_at_audit):
 """
 
 
-def _manage(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
 def test_an_upload_killed_before_its_commit_leaves_no_row_and_its_file_is_cleaned_up(tmp_path):
     database = tmp_path / "killed.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "RANGWAN_VAR_DIR": str(tmp_path)}
-    assert _manage("migrate", "-v0", env=env).returncode == 0
+    assert manage("migrate", "-v0", env=env).returncode == 0
 
-    died = _manage("shell", "-c", UPLOAD_THEN_DIE, env=env)
+    died = manage("shell", "-c", UPLOAD_THEN_DIE, env=env)
     assert died.returncode == 9, died.stderr
 
     with sqlite3.connect(database) as db:
@@ -68,11 +54,11 @@ def test_an_upload_killed_before_its_commit_leaves_no_row_and_its_file_is_cleane
     left = [path for path in (tmp_path / "evidence").rglob("*") if path.is_file()]
     assert left, "the file was written before the process died"
 
-    listed = _manage("cleanup_orphan_files", "--delete", env=env)
+    listed = manage("cleanup_orphan_files", "--delete", env=env)
     assert "Deleted 0 orphan files" in listed.stdout  # younger than an hour: kept
     then = time.time() - 2 * 3600
     for path in left:
         os.utime(path, (then, then))
-    cleaned = _manage("cleanup_orphan_files", "--delete", env=env)
+    cleaned = manage("cleanup_orphan_files", "--delete", env=env)
     assert f"Deleted {len(left)} orphan files" in cleaned.stdout, cleaned.stderr
     assert not [path for path in (tmp_path / "evidence").rglob("*") if path.is_file()]
