@@ -157,18 +157,47 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # The Sarabun webfont comes from the fontpkg-sarabun package, not a copy in the repo.
 STATICFILES_DIRS = [("fonts/sarabun", str(fontpkg_sarabun.ROOT / "files"))]
+# Uploaded files go to object storage when S3_BUCKET is set (see docs/DEPLOY.md).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+
+
+def private_storage(name: str) -> dict:
+    """Uploaded and generated files: a folder under RANGWAN_VAR_DIR, or, when S3_BUCKET
+    is set, S3-compatible object storage (AWS S3, MinIO, Ceph...) under the prefix
+    `name/`. Either way no file gets a public URL: a view checks who asks, then streams
+    it."""
+    if not S3_BUCKET:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(VAR_DIR / name), "base_url": "/no-public-url/"},
+        }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "location": name,
+            # Unset: boto3's own chain (AWS_* variables, an instance role...).
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            # MinIO and most self-hosted stores want path-style addresses.
+            "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+            # Objects inherit the bucket's (private) policy; names are never reused.
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Evidence is never given a public URL: a view checks who asks, then streams it.
-    "evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(VAR_DIR / "evidence"), "base_url": "/no-public-url/"},
-    },
+    "default": private_storage("media"),
+    # Evidence (photos, PDFs, lesson photos) is only ever streamed by a view that checks
+    # who asks.
+    "evidence": private_storage("evidence"),
     # Generated files (certificate batches): private too, streamed by a checked view.
-    "generated": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(VAR_DIR / "generated"), "base_url": "/no-public-url/"},
-    },
+    "generated": private_storage("generated"),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -177,7 +206,6 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
 
 # Evidence uploads (photos and PDFs), in bytes and pixels.
 EVIDENCE_MAX_FILE_BYTES = int(os.environ.get("EVIDENCE_MAX_FILE_MB", "20")) * 1024 * 1024

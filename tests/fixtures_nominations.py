@@ -117,20 +117,66 @@ def submitted(complete, staff, head):
     return complete
 
 
+@pytest.fixture(scope="session")
+def _s3_bucket_made():
+    made = set()
+
+    def make(storage):
+        # CI's production-settings run names a bucket in an S3-compatible store.
+        if storage.bucket_name not in made:
+            client = storage.connection.meta.client
+            existing = {b["Name"] for b in client.list_buckets().get("Buckets", [])}
+            if storage.bucket_name not in existing:
+                client.create_bucket(Bucket=storage.bucket_name)
+            made.add(storage.bucket_name)
+
+    return make
+
+
 @pytest.fixture(autouse=True)
-def _evidence_in_tmp(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "evidence": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": "/no-public-url/"},
-        },
-        "generated": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "generated"), "base_url": "/no-public-url/"},
-        },
-    }
-    return tmp_path / "evidence"
+def stored_evidence(settings, tmp_path, _s3_bucket_made):
+    """Each test keeps its private files to itself: in folders under tmp_path, or, when
+    the settings name an S3 bucket (production settings), under a prefix of its own in
+    that bucket. Gives a function listing the evidence files stored, through the
+    storage API, so a test reads the same on either."""
+    import uuid
+
+    from django.core.files.storage import storages
+
+    from rangwan.core.backup import stored_files
+
+    if settings.S3_BUCKET:
+        prefix = f"tests/{uuid.uuid4().hex}"
+        settings.STORAGES = {
+            **settings.STORAGES,
+            **{
+                alias: {
+                    **settings.STORAGES[alias],
+                    "OPTIONS": {
+                        **settings.STORAGES[alias]["OPTIONS"],
+                        "location": f"{prefix}/{alias}",
+                    },
+                }
+                for alias in ("evidence", "generated")
+            },
+        }
+        _s3_bucket_made(storages["evidence"])
+    else:
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "evidence": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": "/no-public-url/"},
+            },
+            "generated": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {
+                    "location": str(tmp_path / "generated"),
+                    "base_url": "/no-public-url/",
+                },
+            },
+        }
+    return lambda: stored_files("evidence")
 
 
 @pytest.fixture

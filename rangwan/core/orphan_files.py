@@ -33,8 +33,9 @@ def _alias_of(storage) -> str | None:
     return None
 
 
-def _location(storage) -> str:
-    return str(getattr(storage, "location", ""))
+def _location(storage) -> tuple[str, str]:
+    # A folder, or a bucket and a prefix in it.
+    return str(getattr(storage, "bucket_name", "")), str(getattr(storage, "location", ""))
 
 
 def referenced_names() -> dict[str, set[str]]:
@@ -54,9 +55,13 @@ def referenced_names() -> dict[str, set[str]]:
     return names
 
 
+def storage_clock() -> dt.datetime:
+    # The files' times are the machine's (or the object store's) clock, not Django's.
+    return dt.datetime.now(dt.UTC)
+
+
 def find_orphan_files(*, grace: dt.timedelta = GRACE) -> list[OrphanFile]:
-    # The files' times are the machine's clock, so compare with that clock.
-    cutoff = dt.datetime.now(dt.UTC) - grace
+    cutoff = storage_clock() - grace
     held = referenced_names()
     orphans = []
     for alias in STORAGES_BACKED_UP:

@@ -16,16 +16,9 @@ from tests.fixtures_nominations import COMPLETE_DOSSIER, MEMBER, OFFICER, upload
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def accepted_nomination(time_at, tmp_path, settings):
+def accepted_nomination(time_at):
     from rangwan.directory.models import NetworkKind, OfficerKind
 
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "evidence": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": "/no-public-url/"},
-        },
-    }
     load_demo()
     programme = Programme.objects.get()
     district = programme.districts.get(code="2402")
@@ -72,10 +65,8 @@ def sign_in(open_page, live_server, username, width, height):
     return page
 
 
-def test_member_declares_and_scores_on_a_tablet(
-    open_page, live_server, artifacts, time_at, tmp_path, settings
-):
-    programme, nomination = accepted_nomination(time_at, tmp_path, settings)
+def test_member_declares_and_scores_on_a_tablet(open_page, live_server, artifacts, time_at):
+    programme, nomination = accepted_nomination(time_at)
     page = sign_in(open_page, live_server, "committee2", 768, 1024)
     page.goto(f"{live_server.url}/programmes/{programme.pk}/judging/")
     page.get_by_role("link", name="แจ้งส่วนได้เสีย").click()

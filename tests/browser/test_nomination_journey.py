@@ -26,15 +26,8 @@ def sign_in(open_page, live_server, username):
 
 
 def test_district_journey_from_registration_to_acceptance(
-    open_page, live_server, artifacts, tmp_path, settings
+    open_page, live_server, artifacts, tmp_path
 ):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "evidence": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": "/no-public-url/"},
-        },
-    }
     load_demo()
     programme = Programme.objects.get()
     district = programme.districts.get(code="2402")

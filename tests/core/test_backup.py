@@ -63,7 +63,7 @@ def empty_database_url(tmp_path):
 
 @pytest.mark.django_db(transaction=False)
 def test_backup_restores_every_row_and_file_into_an_empty_database(
-    final_results, tmp_path, empty_database_url
+    final_results, tmp_path, empty_database_url, settings
 ):
     storages["evidence"].save("2568/2402/extra.pdf", ContentFile(b"%PDF-1.4 evidence"))
     storages["generated"].save("batches/all.zip", ContentFile(b"PK zip"))
@@ -79,6 +79,10 @@ def test_backup_restores_every_row_and_file_into_an_empty_database(
         "DATABASE_URL": empty_database_url,
         "RANGWAN_VAR_DIR": str(restored_var),
     }
+    s3 = storages["evidence"].connection.meta.client if settings.S3_BUCKET else None
+    if s3:  # the new machine has a bucket of its own
+        env["S3_BUCKET"] = f"restored-{uuid.uuid4().hex[:12]}"
+        s3.create_bucket(Bucket=env["S3_BUCKET"])
     for args in (
         ("migrate", "--noinput", "-v0"),
         ("restore", str(archive)),
@@ -92,9 +96,13 @@ def test_backup_restores_every_row_and_file_into_an_empty_database(
     assert _rows(again) == _rows(archive)
     assert _files(again) == _files(archive)
     assert read_manifest(again)["tables"] == manifest["tables"]
-    assert (restored_var / "evidence" / "2568/2402/extra.pdf").read_bytes() == (
-        b"%PDF-1.4 evidence"
-    )
+    if s3:
+        stored = s3.get_object(Bucket=env["S3_BUCKET"], Key="evidence/2568/2402/extra.pdf")
+        assert stored["Body"].read() == b"%PDF-1.4 evidence"
+    else:
+        assert (restored_var / "evidence" / "2568/2402/extra.pdf").read_bytes() == (
+            b"%PDF-1.4 evidence"
+        )
 
 
 def test_restore_refuses_a_database_that_is_not_empty(demo, tmp_path):

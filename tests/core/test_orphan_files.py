@@ -1,26 +1,34 @@
-import os
-import time
+import datetime as dt
 
+import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
 
+from rangwan.core import orphan_files
 from rangwan.core.orphan_files import find_orphan_files
 from rangwan.nominations.models import Evidence
 
 
-def _age(storage_alias: str, name: str, hours: float) -> None:
-    then = time.time() - hours * 3600
-    os.utime(storages[storage_alias].path(name), (then, then))
+@pytest.fixture
+def hours_later(monkeypatch):
+    """Every stored file is now `hours` old: the storage's clock moves on (a file's
+    time cannot be set back on object storage)."""
+
+    def move(hours: float) -> None:
+        later = orphan_files.storage_clock() + dt.timedelta(hours=hours)
+        monkeypatch.setattr(orphan_files, "storage_clock", lambda: later)
+
+    return move
 
 
-def test_cleanup_lists_old_unreferenced_files_and_deletes_only_with_delete(complete, capsys):
+def test_cleanup_lists_old_unreferenced_files_and_deletes_only_with_delete(
+    complete, capsys, hours_later
+):
     kept = Evidence.objects.get(nomination=complete)
     storages["evidence"].save("2568/orphan.jpg", ContentFile(b"lost upload"))
     storages["generated"].save("batches/orphan.zip", ContentFile(b"PK"))
-    for alias, name in (("evidence", "2568/orphan.jpg"), ("generated", "batches/orphan.zip")):
-        _age(alias, name, 2)
-    _age("evidence", kept.file.name, 2)
+    hours_later(2)
 
     call_command("cleanup_orphan_files")
     out = capsys.readouterr().out
@@ -36,9 +44,9 @@ def test_cleanup_lists_old_unreferenced_files_and_deletes_only_with_delete(compl
     assert storages["evidence"].exists(kept.thumbnail.name)
 
 
-def test_cleanup_never_touches_a_file_younger_than_an_hour(demo):
+def test_cleanup_never_touches_a_file_younger_than_an_hour(demo, hours_later):
     storages["evidence"].save("2568/uploading.jpg", ContentFile(b"in progress"))
-    _age("evidence", "2568/uploading.jpg", 0.9)
+    hours_later(0.9)
     assert find_orphan_files() == []
     call_command("cleanup_orphan_files", "--delete")
     assert storages["evidence"].exists("2568/uploading.jpg")

@@ -1,5 +1,3 @@
-import os
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -10,10 +8,6 @@ from rangwan.learning.models import LessonPhoto, LessonsLearned
 from rangwan.reports.queries import programme_indicators
 from tests.fixtures_nominations import COMPLETE_DOSSIER, photo_bytes, upload
 from tests.learning.conftest import FULL
-
-
-def _files(root):
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
 def test_starting_is_refused_before_the_results_are_final(judged_programme, users):
@@ -127,9 +121,9 @@ def test_a_published_write_up_cannot_change_until_taken_back(complete_write_up, 
     ],
 )
 def test_an_upload_refused_by_its_content_leaves_no_file(
-    write_up, users, _evidence_in_tmp, name, data
+    write_up, users, stored_evidence, name, data
 ):
-    before = _files(_evidence_in_tmp)
+    before = stored_evidence()
     with pytest.raises(ValidationError):
         services.add_photo(
             write_up=write_up,
@@ -137,7 +131,7 @@ def test_an_upload_refused_by_its_content_leaves_no_file(
             upload=upload(name=name, data=data),
             caption="ภาพ",
         )
-    assert _files(_evidence_in_tmp) == before
+    assert stored_evidence() == before
     assert write_up.photos.count() == 1  # only the one copied from the dossier
 
 
@@ -153,14 +147,14 @@ def test_a_large_photo_is_kept_at_print_size(write_up, users):
 
 
 def test_removing_a_photo_deletes_its_files(
-    write_up, users, _evidence_in_tmp, django_capture_on_commit_callbacks
+    write_up, users, stored_evidence, django_capture_on_commit_callbacks
 ):
     photo = write_up.photos.get()
-    names = [photo.file.path, photo.thumbnail.path]
+    names = [photo.file.name, photo.thumbnail.name]
     with django_capture_on_commit_callbacks(execute=True):
         services.remove_photo(photo=photo, actor=users["district_staff"])
     assert not LessonPhoto.objects.exists()
-    assert not any(os.path.exists(n) for n in names)
+    assert not any(photo.file.storage.exists(name) for name in names)
     assert AuditEntry.objects.filter(action="lessons.photo_remove").exists()
 
 

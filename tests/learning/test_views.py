@@ -18,10 +18,6 @@ WRITERS = {"secretariat", "district_staff"}  # district_staff is of บางค
 ALL = sorted(READERS_WHILE_DRAFT | {"other_staff", "other_head"})
 
 
-def _files(root):
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
-
-
 @pytest.mark.parametrize("role", ALL)
 def test_who_reads_and_who_writes_a_draft(client_as, users, write_up, programme, role):
     client = client_as(users[role])
@@ -140,9 +136,9 @@ def test_autosave_saves_and_hands_back_the_new_revision(client_as, users, write_
 
 
 def test_an_upload_refused_by_content_says_why_and_leaves_no_file(
-    client_as, users, write_up, programme, _evidence_in_tmp
+    client_as, users, write_up, programme, stored_evidence
 ):
-    before = _files(_evidence_in_tmp)
+    before = stored_evidence()
     client = client_as(users["district_staff"])
     svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'
     response = client.post(
@@ -151,7 +147,7 @@ def test_an_upload_refused_by_content_says_why_and_leaves_no_file(
         follow=True,
     )
     assert "SVG" in response.content.decode()
-    assert _files(_evidence_in_tmp) == before
+    assert stored_evidence() == before
     assert LessonPhoto.objects.count() == 1
 
 

@@ -35,11 +35,11 @@ def attach(nomination, staff, time_at):
     return do
 
 
-def refused(attach, name, data, evidence_dir) -> str:
+def refused(attach, name, data, stored_evidence) -> str:
     with pytest.raises(ValidationError) as error:
         attach(name, data)
     assert Evidence.objects.count() == 0
-    assert not evidence_dir.exists() or not any(p.is_file() for p in evidence_dir.rglob("*"))
+    assert stored_evidence() == []
     return error.value.messages[0]
 
 
@@ -101,54 +101,54 @@ def pdf_of(objects: list[bytes]) -> bytes:
     return body
 
 
-def test_executable_renamed_jpg_is_refused(attach, _evidence_in_tmp):
-    message = refused(attach, "photo.jpg", b"MZ\x90\x00" + b"\x00" * 500, _evidence_in_tmp)
+def test_executable_renamed_jpg_is_refused(attach, stored_evidence):
+    message = refused(attach, "photo.jpg", b"MZ\x90\x00" + b"\x00" * 500, stored_evidence)
     assert message == "ไม่รับไฟล์โปรแกรมหรือไฟล์บีบอัด กรุณาส่งภาพถ่ายหรือไฟล์ PDF"
 
 
-def test_linux_program_renamed_png_is_refused(attach, _evidence_in_tmp):
-    refused(attach, "photo.png", b"\x7fELF\x02\x01\x01" + b"\x00" * 500, _evidence_in_tmp)
+def test_linux_program_renamed_png_is_refused(attach, stored_evidence):
+    refused(attach, "photo.png", b"\x7fELF\x02\x01\x01" + b"\x00" * 500, stored_evidence)
 
 
-def test_svg_with_a_script_is_refused(attach, _evidence_in_tmp):
+def test_svg_with_a_script_is_refused(attach, stored_evidence):
     svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
-    message = refused(attach, "photo.jpg", svg, _evidence_in_tmp)
+    message = refused(attach, "photo.jpg", svg, stored_evidence)
     assert message.startswith("ไม่รับไฟล์ภาพ SVG")
 
 
-def test_html_is_refused(attach, _evidence_in_tmp):
+def test_html_is_refused(attach, stored_evidence):
     message = refused(
-        attach, "page.pdf", b"<!DOCTYPE html><html><script>x</script>", _evidence_in_tmp
+        attach, "page.pdf", b"<!DOCTYPE html><html><script>x</script>", stored_evidence
     )
     assert message.startswith("ไม่รับไฟล์หน้าเว็บ (HTML)")
 
 
-def test_30000_by_30000_png_is_refused_without_decoding(attach, _evidence_in_tmp):
-    message = refused(attach, "huge.png", png_header_only(30000, 30000), _evidence_in_tmp)
+def test_30000_by_30000_png_is_refused_without_decoding(attach, stored_evidence):
+    message = refused(attach, "huge.png", png_header_only(30000, 30000), stored_evidence)
     assert message == "ภาพถ่ายมีความละเอียดเกิน 60 ล้านพิกเซล กรุณาส่งภาพที่เล็กลง"
 
 
-def test_truncated_jpeg_is_refused(attach, _evidence_in_tmp):
+def test_truncated_jpeg_is_refused(attach, stored_evidence):
     whole = photo_bytes(size=(640, 480))
-    message = refused(attach, "cut.jpg", whole[: len(whole) // 2], _evidence_in_tmp)
+    message = refused(attach, "cut.jpg", whole[: len(whole) // 2], stored_evidence)
     assert message == "ภาพถ่ายเสียหายหรือไม่สมบูรณ์ อ่านไม่ได้"
 
 
-def test_truncated_jpeg_is_refused_even_after_weasyprint_loaded(attach, _evidence_in_tmp):
+def test_truncated_jpeg_is_refused_even_after_weasyprint_loaded(attach, stored_evidence):
     import weasyprint  # noqa: F401 - it sets PIL's LOAD_TRUNCATED_IMAGES when imported
 
     whole = photo_bytes(size=(640, 480))
-    refused(attach, "cut.jpg", whole[: len(whole) // 2], _evidence_in_tmp)
+    refused(attach, "cut.jpg", whole[: len(whole) // 2], stored_evidence)
 
 
-def test_oversize_file_is_refused_naming_the_limit(attach, settings, _evidence_in_tmp):
+def test_oversize_file_is_refused_naming_the_limit(attach, settings, stored_evidence):
     settings.EVIDENCE_MAX_FILE_BYTES = 1024 * 1024
     big = photo_bytes() + b"\x00" * (3 * 1024 * 1024)
-    message = refused(attach, "big.jpg", big, _evidence_in_tmp)
+    message = refused(attach, "big.jpg", big, stored_evidence)
     assert message == "ไฟล์มีขนาด 3 MB เกินกำหนด 1 MB ต่อไฟล์"
 
 
-def test_dossier_quota_is_enforced(attach, settings, _evidence_in_tmp):
+def test_dossier_quota_is_enforced(attach, settings, stored_evidence):
     attach("one.jpg", photo_bytes())
     settings.EVIDENCE_MAX_DOSSIER_BYTES = Evidence.objects.get().size + 10
     with pytest.raises(ValidationError, match="ไฟล์ทั้งหมดของแบบเสนอผลงานจะเกิน"):
@@ -156,16 +156,16 @@ def test_dossier_quota_is_enforced(attach, settings, _evidence_in_tmp):
     assert Evidence.objects.count() == 1
 
 
-def test_pdf_with_javascript_is_refused(attach, _evidence_in_tmp):
-    message = refused(attach, "doc.pdf", pdf_bytes("app.alert('x')"), _evidence_in_tmp)
+def test_pdf_with_javascript_is_refused(attach, stored_evidence):
+    message = refused(attach, "doc.pdf", pdf_bytes("app.alert('x')"), stored_evidence)
     assert message.startswith("ไฟล์ PDF มีสคริปต์")
 
 
-def test_pdf_javascript_spelt_with_escapes_is_still_refused(attach, _evidence_in_tmp):
+def test_pdf_javascript_spelt_with_escapes_is_still_refused(attach, stored_evidence):
     # "/J#61vaScript" is "/JavaScript" to a PDF reader but not to a byte search.
     data = hand_written_pdf(b"<< /S /J#61vaScript /J#53 (app.alert(1)) >>")
     assert b"/JavaScript" not in data
-    message = refused(attach, "doc.pdf", data, _evidence_in_tmp)
+    message = refused(attach, "doc.pdf", data, stored_evidence)
     assert message.startswith("ไฟล์ PDF มีสคริปต์")
 
 
@@ -203,8 +203,8 @@ HIDDEN_ACTIONS = {  # found by the security review of 2026-11-25
 
 
 @pytest.mark.parametrize("where", HIDDEN_ACTIONS)
-def test_pdf_actions_hidden_anywhere_are_refused(attach, _evidence_in_tmp, where):
-    message = refused(attach, "doc.pdf", pdf_of(HIDDEN_ACTIONS[where]), _evidence_in_tmp)
+def test_pdf_actions_hidden_anywhere_are_refused(attach, stored_evidence, where):
+    message = refused(attach, "doc.pdf", pdf_of(HIDDEN_ACTIONS[where]), stored_evidence)
     assert message.startswith("ไฟล์ PDF มีสคริปต์")
 
 
@@ -213,8 +213,8 @@ def test_hand_written_pdf_without_actions_is_accepted(attach):
     assert attach("doc.pdf", data).kind == EvidenceKind.DOCUMENT
 
 
-def test_damaged_pdf_is_refused(attach, _evidence_in_tmp):
-    message = refused(attach, "doc.pdf", b"%PDF-1.7\n garbage \n%%EOF", _evidence_in_tmp)
+def test_damaged_pdf_is_refused(attach, stored_evidence):
+    message = refused(attach, "doc.pdf", b"%PDF-1.7\n garbage \n%%EOF", stored_evidence)
     assert message in ("ไฟล์ PDF เสียหาย อ่านไม่ได้", "ไฟล์ PDF ไม่มีหน้าเอกสาร")
 
 
@@ -259,10 +259,10 @@ def test_a_huge_photo_is_scaled_down(attach, settings):
     assert (evidence.width, evidence.height) == (100, 75)
 
 
-def test_a_refused_row_after_storing_leaves_no_file(attach, _evidence_in_tmp):
+def test_a_refused_row_after_storing_leaves_no_file(attach, stored_evidence):
     # A caption longer than the column is refused only when the row is validated,
     # after the cleaned file has been written: the file must be removed again.
     with pytest.raises(ValidationError):
         attach("ok.jpg", photo_bytes(), caption="ก" * 400)
     assert Evidence.objects.count() == 0
-    assert not any(p.is_file() for p in _evidence_in_tmp.rglob("*"))
+    assert stored_evidence() == []
