@@ -9,6 +9,22 @@ from tests.conftest import CHROMIUM
 ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_as_in_production():
+    """Under production settings (hashed names from collectstatic), leave /static/ to
+    WhiteNoise, as gunicorn would, instead of the live server's own static handler,
+    which knows only the unhashed names."""
+    if "Manifest" not in settings.STORAGES["staticfiles"]["BACKEND"]:
+        yield
+        return
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(StaticFilesHandler, "_should_handle", lambda self, path: False)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def browser():
     # Playwright's sync API runs an event loop; Django's ORM in the same thread would
