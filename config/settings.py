@@ -154,7 +154,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # The Sarabun webfont comes from the fontpkg-sarabun package, not a copy in the repo.
 STATICFILES_DIRS = [("fonts/sarabun", str(fontpkg_sarabun.ROOT / "files"))]
 # Uploaded files go to object storage when S3_BUCKET is set (see docs/DEPLOY.md).

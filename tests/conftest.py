@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from rangwan.accounts.models import User
@@ -79,24 +81,58 @@ def time_at(monkeypatch):
 CHROMIUM = "/usr/bin/chromium"
 
 
-def pytest_collection_modifyitems(config, items):
-    """Browser tests need Debian's Chromium. Without it `make test` skips them and says
-    so; CI sets RANGWAN_REQUIRE_BROWSER=1, which turns the skip into a failure."""
-    import os
-    from pathlib import Path
+def _postgresql_reachable() -> bool:
+    import socket
 
-    if Path(CHROMIUM).exists():
-        return
-    browser_items = [item for item in items if "browser" in item.keywords]
-    if not browser_items:
-        return
-    if os.environ.get("RANGWAN_REQUIRE_BROWSER") == "1":
-        raise pytest.UsageError(
-            f"Browser tests are required here but {CHROMIUM} is missing (apt-get install chromium)."
-        )
-    reason = f"browser tests skipped: {CHROMIUM} not found (apt-get install chromium)"
-    for item in browser_items:
-        item.add_marker(pytest.mark.skip(reason=reason))
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", 5432)) == 0
+
+
+def _nginx() -> str | None:
+    import shutil
+
+    return shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
+
+
+# Tests that need programs from outside the project: marker, what is missing (or None),
+# the variable CI sets to make them compulsory, and how to get what is missing.
+NEEDS = {
+    "browser": (
+        lambda: None if Path(CHROMIUM).exists() else f"{CHROMIUM} not found",
+        "RANGWAN_REQUIRE_BROWSER",
+        "apt-get install chromium",
+    ),
+    "stack": (
+        lambda: (
+            ("nginx not found" if not _nginx() else None)
+            or (None if _postgresql_reachable() else "no PostgreSQL on 127.0.0.1:5432")
+        ),
+        "RANGWAN_REQUIRE_STACK",
+        "apt-get install nginx-light, and PostgreSQL on 127.0.0.1:5432",
+    ),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium; the production-stack tests need nginx and
+    PostgreSQL. Without them `make test` skips those tests and says so; CI sets
+    RANGWAN_REQUIRE_BROWSER=1 and RANGWAN_REQUIRE_STACK=1, which turn a skip into a
+    failure."""
+    import os
+
+    for marker, (missing, required_by, remedy) in NEEDS.items():
+        marked = [item for item in items if marker in item.keywords]
+        if not marked:
+            continue
+        lacking = missing()
+        if lacking is None:
+            continue
+        if os.environ.get(required_by) == "1":
+            raise pytest.UsageError(f"{marker} tests are required here but {lacking} ({remedy}).")
+        reason = f"{marker} tests skipped: {lacking} ({remedy})"
+        for item in marked:
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture
