@@ -104,12 +104,15 @@ def _criteria_data(rubric: Rubric) -> list[dict]:
     ]
 
 
-def copy_rubric(*, source, target) -> Rubric | None:
+def copy_rubric(*, source, target, actor=None) -> Rubric | None:
     rubric = getattr(source, "rubric", None)
     if rubric is None:
         return None
     return save_rubric(
-        programme=target, declared_total=rubric.declared_total, criteria=_criteria_data(rubric)
+        programme=target,
+        declared_total=rubric.declared_total,
+        criteria=_criteria_data(rubric),
+        actor=actor,
     )
 
 

@@ -9,9 +9,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rangwan.audit.services import record, snapshot
-from rangwan.core.thai import thai_digits
+from rangwan.core.thai import BE_OFFSET, thai_digits
 from rangwan.programmes.enums import StepStatus
 from rangwan.programmes.models import DATE_FIELDS, Programme, WorkPlanStep
 
@@ -111,43 +112,59 @@ def add_work_plan_step(
     return step
 
 
-def _a_year_on(day: dt.date) -> dt.date:
+def _years_on(day: dt.date, years: int) -> dt.date:
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=day.year + years, day=28)
 
 
-def _next_year_text(text: str, year: int) -> str:
-    """Move the programme's own year in a name on by one, in both digit systems."""
-    return text.replace(thai_digits(year), thai_digits(year + 1)).replace(str(year), str(year + 1))
+def _year_text(text: str, year: int, new_year: int) -> str:
+    """Move the programme's own year in a name on to the new one, in both digit systems,
+    and its Christian-era year too (English names say "2025" for B.E. 2568)."""
+    for old, new in ((year, new_year), (year - BE_OFFSET, new_year - BE_OFFSET)):
+        text = text.replace(thai_digits(old), thai_digits(new)).replace(str(old), str(new))
+    return text
 
 
 @transaction.atomic
-def copy_programme_to_next_year(*, programme: Programme, actor) -> Programme:
-    """A new programme a year on: dates moved a year, the same districts, eligibility,
-    work plan (reset to not started), rubric and committee seats; no nominations."""
+def copy_programme_to_next_year(
+    *, programme: Programme, actor, fiscal_year: int | None = None
+) -> Programme:
+    """A new programme a year on (or in `fiscal_year`, when a year or more was skipped):
+    dates moved as many years, the same districts, eligibility, work plan (reset to not
+    started), rubric and committee seats; no nominations."""
     from rangwan.judging.services import copy_committee, copy_rubric
 
     year = programme.fiscal_year
-    new_short_name = _next_year_text(programme.short_name_th, year)
-    if Programme.objects.filter(
-        province=programme.province, fiscal_year=year + 1, short_name_th=new_short_name
-    ).exists():
+    new_year = year + 1 if fiscal_year is None else fiscal_year
+    if new_year <= year:
         raise ValidationError(
-            _("A programme “%(name)s” for fiscal year %(year)s already exists.")
-            % {"name": new_short_name, "year": year + 1}
+            gettext_lazy("A programme can only be copied into a later year than %(year)s."),
+            code="year_not_later",
+            params={"year": year},
+        )
+    years = new_year - year
+    new_short_name = _year_text(programme.short_name_th, year, new_year)
+    if Programme.objects.filter(
+        province=programme.province, fiscal_year=new_year, short_name_th=new_short_name
+    ).exists():
+        # Lazy, so that a management command can say it in Thai and in English.
+        raise ValidationError(
+            gettext_lazy("A programme “%(name)s” for fiscal year %(year)s already exists."),
+            code="exists",
+            params={"name": new_short_name, "year": new_year},
         )
     copy = Programme(
-        name_th=_next_year_text(programme.name_th, year),
-        name_en=_next_year_text(programme.name_en, year),
+        name_th=_year_text(programme.name_th, year, new_year),
+        name_en=_year_text(programme.name_en, year, new_year),
         short_name_th=new_short_name,
-        short_name_en=_next_year_text(programme.short_name_en, year),
-        fiscal_year=year + 1,
+        short_name_en=_year_text(programme.short_name_en, year, new_year),
+        fiscal_year=new_year,
         province=programme.province,
         responsible_unit=programme.responsible_unit,
         copied_from=programme,
-        **{field: _a_year_on(getattr(programme, field)) for field in DATE_FIELDS},
+        **{field: _years_on(getattr(programme, field), years) for field in DATE_FIELDS},
     )
     copy.full_clean()
     copy.save()
@@ -158,13 +175,13 @@ def copy_programme_to_next_year(*, programme: Programme, actor) -> Programme:
         WorkPlanStep(
             programme=copy,
             number=step.number,
-            title=_next_year_text(step.title, year),
-            due_date=_a_year_on(step.due_date),
+            title=_year_text(step.title, year, new_year),
+            due_date=_years_on(step.due_date, years),
             responsible=step.responsible,
         )
         for step in programme.steps.all()
     )
-    copy_rubric(source=programme, target=copy)
+    copy_rubric(source=programme, target=copy, actor=actor)
     copy_committee(source=programme, target=copy)
     record(
         actor=actor,
