@@ -38,7 +38,7 @@ BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")
 
 def _districts(n: int) -> list[tuple[str, str, str, str]]:
     """The demo's 11 districts, then invented ones up to n (codes 25xx, 26xx, …)."""
-    from rangwan.programmes.demo import DISTRICTS
+    from rangwan.programmes.seed import DISTRICTS
 
     rows = list(DISTRICTS[:n])
     k = 0
