@@ -10,7 +10,8 @@ from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import NinjaAPI, Path, Router
+from django.views.decorators.http import require_safe
+from ninja import NinjaAPI, Path, Router, Status
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
@@ -64,6 +65,8 @@ api = RangwanAPI(
     docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": False}),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    # The document and its page answer GET and HEAD; other methods get 405.
+    docs_decorator=require_safe,
 )
 errors.install(api)
 token = BearerToken()
@@ -273,7 +276,7 @@ def certificate_check(request, code: str, response: HttpResponse):
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
     if certificate is None:
-        return 404, errors.error_body(errors.CERTIFICATE_NOT_FOUND)
+        return Status(404, errors.error_body(errors.CERTIFICATE_NOT_FOUND))
     return {
         "status": "revoked" if certificate.is_revoked else "genuine",
         "code": certificate.display_code,
