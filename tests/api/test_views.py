@@ -115,7 +115,7 @@ def test_results_of_an_unknown_programme_are_404(demo, api_get):
 
 
 def test_final_results_need_no_token_and_show_the_public_pages_content(final_results, api_get):
-    programme, nominations, results = final_results
+    programme, _nominations, results = final_results
     response = api_get(f"/programmes/{programme.pk}/results")
     assert response.status_code == 200
     body = response.json()
@@ -135,7 +135,7 @@ def test_final_results_need_no_token_and_show_the_public_pages_content(final_res
 
 
 def test_results_never_give_the_seat_behind_a_members_scores(final_results, api_get):
-    programme, _nominations, results = final_results
+    programme, _nominations, _results = final_results
     text = api_get(f"/programmes/{programme.pk}/results").content.decode()
     assert '"sheets"' not in text
     assert '"number"' not in text
