@@ -50,7 +50,7 @@ class RangwanAPI(NinjaAPI):
 
 
 class UnicodeJSON(JSONRenderer):
-    # Thai as Thai, not as \\u escapes.
+    # Thai as Thai, not as \uXXXX escapes.
     json_dumps_params = {"ensure_ascii": False}
 
 
