@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja serves its Swagger UI from its own static files when installed.
+    "ninja",
     "rangwan.core",
     "rangwan.accounts",
     "rangwan.directory",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "rangwan.documents",
     "rangwan.reports",
     "rangwan.audit",
+    "rangwan.api",
 ]
 
 MIDDLEWARE = [

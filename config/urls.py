@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rangwan.api.views import api
+
 
 def _admin_has_permission(request) -> bool:
     # The secretariat uses the admin for reference data; rules decide, not is_staff.
@@ -22,6 +24,7 @@ urlpatterns = [
     path("", include("rangwan.honours.urls")),
     path("", include("rangwan.learning.urls")),
     path("", include("rangwan.reports.urls")),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

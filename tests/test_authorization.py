@@ -134,6 +134,26 @@ SPECIAL = {("accounts:login", "GET"): 302}
 # pattern. The admin has its own table (ADMIN_RIGHTS, below).
 OPEN_TO_ALL = {"set_language": 302}
 
+# The JSON API (/api/v1/, rangwan/api): walked with a bearer token per role, as the API
+# ignores the session. url name -> (roles allowed, status they get) for GET and HEAD;
+# other signed-in roles get 403, a request without a token 401 (JSON, not a redirect).
+# Any other method gets 405 from everyone: django-ninja checks the method first.
+API_MATRIX = {
+    "api:openapi-json": ({ANON, *SIGNED_IN}, 200),
+    "api:openapi-view": ({ANON, *SIGNED_IN}, 200),
+    # As the web list, programmes:list.
+    "api:programme_list": ({SEC, MEMBER, CHAIR, VIEWER}, 200),
+    # As the dashboard, programmes:dashboard, which shows the districts' states.
+    "api:programme_detail": ({SEC, VIEWER}, 200),
+    "api:programme_districts": ({SEC, VIEWER}, 200),
+    # As results:public: nothing is published in the matrix's programme.
+    "api:programme_results": ({ANON, *SIGNED_IN}, 404),
+    # As honours:verify.
+    "api:certificate_check": ({ANON, *SIGNED_IN}, 200),
+}
+# django-ninja's root: a plain Django 404 to every method, for everyone.
+API_OPEN_TO_ALL = {"api:api-root": 404}
+
 
 def _url_patterns(resolver: URLResolver, prefix: str = "", namespace: str = ""):
     """Every pattern, through every include(), path() and re_path(): (route, namespace,
@@ -158,7 +178,7 @@ def test_every_url_pattern_is_named_and_in_the_table():
     assert [route for route, name in outside_admin if name is None] == []
     names = [name for _route, name in outside_admin]
     assert sorted({name for name in names if names.count(name) > 1}) == []
-    assert set(names) == set(MATRIX) | set(OPEN_TO_ALL)
+    assert set(names) == set(MATRIX) | set(OPEN_TO_ALL) | set(API_MATRIX) | set(API_OPEN_TO_ALL)
 
 
 NO_PK = {"programmes:list", "programmes:create"}
@@ -366,6 +386,61 @@ def test_each_role_gets_the_answer_in_the_table(client, users, demo, judged, nam
         assert response["Location"].startswith(reverse("accounts:login"))
 
 
+def _api_kwargs(name: str, demo, nomination) -> dict:
+    if name == "api:certificate_check":
+        return {"code": _honours_kwargs("honours:verify", demo, nomination)["code"]}
+    if name.startswith("api:programme_") and name != "api:programme_list":
+        return {"pk": demo.pk}
+    return {}
+
+
+@pytest.mark.parametrize("name", sorted(API_MATRIX))
+def test_each_role_gets_the_api_answer_in_the_table_to_every_method(
+    client, users, demo, judged, name
+):
+    from rangwan.api.services import create_token
+
+    tokens = {
+        role: create_token(user=users[role], name="walk", actor=users[SEC])[1] for role in SIGNED_IN
+    }
+    url = reverse(name, kwargs=_api_kwargs(name, demo, judged))
+    assert resolve(url).view_name == name
+    allowed, status = API_MATRIX[name]
+    wrong = []
+    for role in ROLES:
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {tokens[role]}"} if role != ANON else {}
+        for method in METHODS:
+            response = client.generic(method, url, **headers)
+            if method not in {"GET", "HEAD"}:
+                expected = 405
+            elif role in allowed:
+                expected = status
+            else:
+                expected = 401 if role == ANON else 403
+            if response.status_code != expected:
+                wrong.append(f"{role} {method} {url}: {response.status_code}, expected {expected}")
+            elif expected in {401, 403, 404} and name.startswith("api:programme_"):
+                assert response["Content-Type"].startswith("application/json"), url
+    assert wrong == [], "\n".join(wrong)
+
+
+@pytest.mark.parametrize("name", sorted(API_OPEN_TO_ALL))
+def test_api_views_open_to_all_answer_everyone_alike(client, users, name):
+    from rangwan.api.services import create_token
+
+    wrong = []
+    for role in ROLES:
+        headers = {}
+        if role != ANON:
+            secret = create_token(user=users[role], name="walk", actor=users[SEC])[1]
+            headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+        for method in METHODS:
+            status = client.generic(method, reverse(name), **headers).status_code
+            if status != API_OPEN_TO_ALL[name]:
+                wrong.append(f"{role} {method}: {status}")
+    assert wrong == []
+
+
 def test_district_user_cannot_open_a_programme_their_district_is_not_in(client, demo):
     outsider = UserFactory(role=Role.DISTRICT_STAFF, district=DistrictFactory())
     client.force_login(outsider)
@@ -535,6 +610,9 @@ ADMIN_RIGHTS = {
     # the walk's programme is not judged yet.
     "judging.judgingrules": {"view", "add", "change"},
     # Registered by Django and by packages: no rule gives them to anyone.
+    # Made and revoked, never edited nor deleted; revoking is the list's action, which
+    # needs "change" without an object (tests/api/test_tokens.py).
+    "api.apitoken": {"view", "add"},
     "auth.group": set(),
     "axes.accessattempt": set(),
     "axes.accesslog": set(),
@@ -617,6 +695,14 @@ def _admin_object(label: str, users) -> str:
         return str(users[VIEWER].pk)
     if label == "judging.judgingrules":
         return str(rules_for(Programme.objects.get(fiscal_year=2568)).pk)
+    if label == "api.apitoken":
+        from rangwan.api.services import create_token
+
+        existing = (
+            apps.get_model(label).objects.first()
+            or create_token(user=users[VIEWER], name="walk", actor=users[SEC])[0]
+        )
+        return str(existing.pk)
     model = apps.get_model(label)
     existing = model.objects.order_by("pk").first()
     if existing is not None:
