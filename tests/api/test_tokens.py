@@ -136,6 +136,8 @@ def test_the_command_prints_the_token_once_and_it_works(demo, users, api_get):
         "BI",
         "--days",
         "30",
+        "--actor",
+        "secretariat",
         stdout=out,
         stderr=err,
     )

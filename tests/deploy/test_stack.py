@@ -114,7 +114,8 @@ def stack(tmp_path_factory):
         app_port, http_port, https_port = free_port(), free_port(), free_port()
 
         # The environment file an operator fills in, with this machine's addresses.
-        env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+        # Nothing from the test run's own environment but the basics.
+        env = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "TMPDIR"}}
         env |= env_file(ROOT / "deploy/rangwan.env.example")
         env |= {
             "SECRET_KEY": secrets.token_urlsafe(50),
@@ -357,3 +358,26 @@ def test_sign_in_lockout_counts_the_client_address_nginx_passes(stack):
         "select ip_address from axes_accessattempt where username = 'viewer'"
     ).fetchone()
     assert str(address[0]) == "127.0.0.1"
+
+
+def test_the_api_answers_through_nginx_with_a_token_made_on_the_server(stack):
+    made = manage(
+        *("create_api_token", "--user", "viewer", "--name", "dashboard"),
+        *("--actor", "secretariat"),
+        env=stack.env,
+    )
+    assert made.returncode == 0, made.stderr
+    token = made.stdout.strip()
+    programme = stack.database.execute("select id from programmes_programme").fetchone()[0]
+    client = stack.session()
+    url = f"{stack.https}/api/v1/programmes/{programme}/districts"
+
+    assert client.get(url).status_code == 401
+    answer = client.get(url, headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200
+    assert len(answer.json()["districts"]) == 11
+    results = client.get(f"{stack.https}/api/v1/programmes/{programme}/results").json()
+    digest = stack.database.execute(
+        "select digest from results_results where status = 'final'"
+    ).fetchone()
+    assert (results["status"], results["sha256"]) == ("final", digest[0])

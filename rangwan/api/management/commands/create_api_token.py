@@ -3,9 +3,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rangwan.accounts.models import User
 from rangwan.api.services import create_token
+from rangwan.core.command_output import error_in_thai_and_english, in_thai_and_english
 
 
 class Command(BaseCommand):
@@ -18,29 +20,42 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="the account the token reads as")
         parser.add_argument("--name", required=True, help="what the token is for")
         parser.add_argument(
-            "--actor",
-            default="secretariat",
-            help="the secretariat's username, recorded as the maker (default: secretariat)",
+            "--actor", required=True, help="the secretariat's username, recorded as the maker"
         )
         parser.add_argument("--days", type=int, help="expires after this many days")
 
     def handle(self, *args, user: str, name: str, actor: str, days: int | None, **options):
-        try:
-            owner = User.objects.get(username=user)
-            maker = User.objects.get(username=actor)
-        except User.DoesNotExist as error:
-            raise CommandError(f"No such account: {error}") from error
+        for username in (user, actor):
+            if not User.objects.filter(username=username).exists():
+                raise CommandError(
+                    in_thai_and_english(
+                        lambda name=username: _("No user named “%(name)s”.") % {"name": name}
+                    )
+                )
+        owner = User.objects.get(username=user)
+        maker = User.objects.get(username=actor)
         if not maker.has_perm("api.add_apitoken"):
-            raise CommandError("Only the secretariat may make API tokens (see --actor).")
+            raise CommandError(
+                in_thai_and_english(
+                    lambda: _("Only the secretariat may make API tokens (see --actor).")
+                )
+            )
         if days is not None and days < 1:
-            raise CommandError("--days must be 1 or more.")
+            raise CommandError(in_thai_and_english(lambda: _("--days must be 1 or more.")))
         expires_at = timezone.now() + dt.timedelta(days=days) if days else None
         try:
             token, secret = create_token(user=owner, name=name, actor=maker, expires_at=expires_at)
         except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from error
+            raise CommandError(error_in_thai_and_english(error)) from error
         self.stderr.write(
-            f"Token {token.prefix}… for {owner.username} ({name}). "
-            "Copy it now: it is shown this once only."
+            in_thai_and_english(
+                lambda: (
+                    _(
+                        "Token %(prefix)s… for %(user)s (%(name)s). Copy it now: it is shown "
+                        "this once only."
+                    )
+                    % {"prefix": token.prefix, "user": owner.username, "name": name}
+                )
+            )
         )
         self.stdout.write(secret)
