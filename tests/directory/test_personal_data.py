@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -88,3 +89,13 @@ def test_erasure_after_retention_blanks_the_person_and_the_chain_still_verifies(
 def test_only_the_secretariat_may_erase(users):
     assert users["secretariat"].has_perm("directory.erase_personal_data")
     assert not users["district_staff"].has_perm("directory.erase_personal_data")
+
+
+def test_the_erase_command_names_an_unknown_actor_in_thai_and_english(submitted):
+    from django.core.management.base import CommandError
+
+    officer = submitted.officer
+    with pytest.raises(CommandError) as error:
+        call_command("erase_personal_data", "--person", str(officer.pk), "--actor", "nobody")
+    assert "ไม่มีผู้ใช้ชื่อ “nobody”" in str(error.value)
+    assert "No user named “nobody”." in str(error.value)

@@ -1,7 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from rangwan.accounts.models import User
+from rangwan.core.command_output import in_thai_and_english
 from rangwan.directory.models import Person
 from rangwan.directory.services import erase_person
 
@@ -17,7 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--actor", required=True, help="the secretariat's username")
 
     def handle(self, *args, person: int, actor: str, **options):
-        actor_user = User.objects.get(username=actor)
+        actor_user = User.objects.filter(username=actor).first()
+        if actor_user is None:
+            raise CommandError(
+                in_thai_and_english(lambda: _("No user named “%(name)s”.") % {"name": actor})
+            )
         if not actor_user.has_perm("directory.erase_personal_data"):
             raise CommandError("Only the secretariat may erase personal data.")
         try:
