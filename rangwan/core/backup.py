@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import tarfile
 import tempfile
 from pathlib import Path
@@ -79,6 +80,14 @@ def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     archive.addfile(info, io.BytesIO(data))
 
 
+def _private_file(path: Path):
+    """The archive holds personal data: readable by its owner alone (0600), whatever the
+    umask, also when it replaces an older archive of the same name."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)
+    return os.fdopen(descriptor, "wb")
+
+
 def write_backup(path: Path) -> dict:
     """Write the archive to `path`; return its manifest."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -100,7 +109,7 @@ def write_backup(path: Path) -> dict:
             "tables": counts,
             "files": [],
         }
-        with tarfile.open(path, "w:gz") as archive:
+        with _private_file(path) as target, tarfile.open(fileobj=target, mode="w:gz") as archive:
             archive.add(rows, arcname="database.json")
             for alias in STORAGES_BACKED_UP:
                 storage = storages[alias]

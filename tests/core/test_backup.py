@@ -126,3 +126,13 @@ def test_restore_refuses_a_file_whose_sha256_does_not_match(demo, tmp_path):
             target.addfile(member, io.BytesIO(data))
     with pytest.raises(CommandError, match="SHA-256"):
         call_command("restore", str(tampered), "--allow-nonempty")
+
+
+def test_the_archive_is_readable_by_its_owner_alone(demo, tmp_path):
+    # It holds every person's name and contacts: not for the other users of the server.
+    archive = tmp_path / "backup.tar.gz"
+    archive.write_bytes(b"an older archive, once readable by all")
+    archive.chmod(0o644)
+    call_command("backup", str(archive), verbosity=0)
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert read_manifest(archive)["tables"]["accounts.user"] > 0
