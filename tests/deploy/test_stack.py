@@ -111,7 +111,9 @@ def stack(tmp_path_factory):
     s3_server.start()
     try:
         endpoint = "http://{}:{}".format(*s3_server.get_host_and_port())
-        app_port, http_port, https_port = free_port(), free_port(), free_port()
+        # Two app servers, each with a disk of its own: scaled out as DEPLOY.md says.
+        app_ports = [free_port(), free_port()]
+        http_port, https_port = free_port(), free_port()
 
         # The environment file an operator fills in, with this machine's addresses.
         # Nothing from the test run's own environment but the basics.
@@ -128,8 +130,7 @@ def stack(tmp_path_factory):
             "SITE_URL": f"https://{HOST}",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": "1",  # nothing is mailed on this journey
-            "GUNICORN_BIND": f"127.0.0.1:{app_port}",
-            "GUNICORN_WORKERS": "2",
+            "GUNICORN_WORKERS": "1",
         }
         s3 = boto3.client(
             "s3",
@@ -150,15 +151,22 @@ def stack(tmp_path_factory):
             assert done.returncode == 0, (args, done.stdout, done.stderr)
 
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        processes.append(
-            subprocess.Popen(  # noqa: S603 (our own programs, fixed arguments)
-                [gunicorn, "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=(work / "gunicorn.log").open("w"),
+        servers = []
+        for number, port in enumerate(app_ports, start=1):
+            server_env = env | {
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "RANGWAN_VAR_DIR": str(work / f"var-{number}"),
+            }
+            servers.append(
+                subprocess.Popen(  # noqa: S603 (our own programs, fixed arguments)
+                    [gunicorn, "-c", "deploy/gunicorn.conf.py", "config.wsgi"],
+                    cwd=ROOT,
+                    env=server_env,
+                    stdout=(work / f"access-{number}.log").open("w"),
+                    stderr=(work / f"gunicorn-{number}.log").open("w"),
+                )
             )
-        )
+        processes.extend(servers)
         processes.append(
             subprocess.Popen(
                 [sys.executable, "manage.py", "db_worker", "--no-reload"],
@@ -182,7 +190,10 @@ def stack(tmp_path_factory):
         site = substitute(
             (nginx_dir / "rangwan.conf").read_text(),
             {
-                "server 127.0.0.1:8000": f"server 127.0.0.1:{app_port}",
+                "server 127.0.0.1:8000": (
+                    f"server 127.0.0.1:{app_ports[0]} fail_timeout=0;\n"
+                    f"    server 127.0.0.1:{app_ports[1]}"
+                ),
                 "    listen [::]:80;\n": "",
                 "    listen [::]:443 ssl http2;\n": "",
                 "listen 80;": f"listen 127.0.0.1:{http_port};",
@@ -205,14 +216,14 @@ def stack(tmp_path_factory):
             f"http {{\ninclude /etc/nginx/mime.types;\naccess_log {work}/access.log;\n{temp}"
             f"include {work}/site.conf;\n}}\n"
         )
-        processes.append(
-            subprocess.Popen(  # noqa: S603
-                [NGINX, "-c", work / "nginx.conf", "-e", work / "nginx.log"],
-                stderr=subprocess.PIPE,
-            )
+        nginx = subprocess.Popen(  # noqa: S603
+            [NGINX, "-c", work / "nginx.conf", "-e", work / "nginx.log"],
+            stderr=subprocess.PIPE,
         )
-        wait_for_port(app_port, processes[0])
-        wait_for_port(https_port, processes[2])
+        processes.append(nginx)
+        for port, server in zip(app_ports, servers, strict=True):
+            wait_for_port(port, server)
+        wait_for_port(https_port, nginx)
 
         class Stack:
             pass
@@ -308,9 +319,8 @@ def test_evidence_lives_in_the_bucket_and_is_streamed_only_to_who_may_see_it(sta
     secretariat = sign_in(stack, "secretariat").get(url)
     assert secretariat.status_code == 200
     assert secretariat.content == stored["Body"].read()
-    # Nothing was kept on the app server's disk.
-    var = Path(stack.env["RANGWAN_VAR_DIR"])
-    assert not [path for path in var.rglob("*") if path.is_file()]
+    # Nothing was kept on the app servers' disks.
+    assert not [path for path in stack.work.glob("var*/**/*") if path.is_file()]
 
 
 def test_certificates_are_made_by_the_worker_into_the_bucket(stack):
@@ -381,3 +391,16 @@ def test_the_api_answers_through_nginx_with_a_token_made_on_the_server(stack):
         "select digest from results_results where status = 'final'"
     ).fetchone()
     assert (results["status"], results["sha256"]) == ("final", digest[0])
+
+
+def test_two_app_servers_answer_one_signed_in_user_in_turn(stack):
+    # Nothing of a session is kept on an app server: nginx sends the requests of one
+    # signed-in user to both, and each recognises them.
+    client = sign_in(stack, "secretariat")
+    programme = stack.database.execute("select id from programmes_programme").fetchone()[0]
+    dashboard = reverse("programmes:dashboard", args=[programme])
+    answers = [client.get(stack.https + dashboard, allow_redirects=False) for _ in range(8)]
+    assert [answer.status_code for answer in answers] == [200] * 8
+    for number in (1, 2):
+        served = (stack.work / f"access-{number}.log").read_text()
+        assert f"GET {dashboard} " in served, f"app server {number} answered nothing"
