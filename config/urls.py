@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rangwan.accounts.views import admin_sign_in
 from rangwan.api.views import api
 
 
@@ -10,6 +11,7 @@ def _admin_has_permission(request) -> bool:
 
 
 admin.site.has_permission = _admin_has_permission
+admin.site.login = admin_sign_in
 admin.site.site_header = "Rangwan"
 
 urlpatterns = [

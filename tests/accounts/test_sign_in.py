@@ -89,3 +89,29 @@ def test_secretariat_cannot_be_bound_to_a_district():
     district = DistrictFactory()
     with pytest.raises(IntegrityError):
         UserFactory(role=Role.SECRETARIAT, district=district)
+
+
+def test_the_admin_signs_in_through_rangwans_own_sign_in_and_comes_back(client, users):
+    answer = client.get("/admin/directory/district/", follow=True)
+    login_url = answer.redirect_chain[-1][0]
+    assert login_url.startswith("/accounts/login/?next=")
+    assert "/admin/directory/district/" in login_url
+    signed_in = client.post(
+        login_url,
+        {"username": "secretariat", "password": "rangwan-demo-2568"},
+        follow=True,
+    )
+    assert signed_in.redirect_chain[-1][0] == "/admin/directory/district/"
+    assert signed_in.status_code == 200
+
+
+def test_a_signed_in_user_without_the_admin_is_refused_not_sent_round(client, users):
+    client.force_login(users["district_staff"])
+    assert client.get("/admin/login/?next=/admin/").status_code == 403
+
+
+def test_the_admin_sign_in_keeps_no_address_elsewhere(client, db):
+    answer = client.get("/admin/login/?next=https://evil.example/")
+    assert answer.status_code == 302
+    assert "evil.example" not in answer["Location"]
+    assert answer["Location"].startswith("/accounts/login/?next=/admin/")
