@@ -1,6 +1,7 @@
 import pytest
 
 from rangwan.api import services
+from tests.honours.conftest import issued  # noqa: F401 - the same certificates
 
 
 @pytest.fixture
@@ -26,16 +27,3 @@ def api_get(client):
         return client.get(f"/api/v1{path}", **headers)
 
     return get
-
-
-@pytest.fixture
-def issued(final_results, users):
-    """Every certificate of the final results (บางคล้า's pair wins)."""
-    from rangwan.honours import services as honours
-    from tests.honours.conftest import WORDING
-
-    programme, nominations, _results = final_results
-    certificates = honours.issue_certificates(
-        programme=programme, actor=users["secretariat"], wording=WORDING
-    )
-    return programme, nominations, certificates
