@@ -544,6 +544,33 @@ def test_admin_changes_to_reference_data_are_in_the_audit_chain(client, users, d
     assert entry.actor == users[SEC]
 
 
+def test_deleting_selected_objects_in_the_admin_leaves_one_audit_entry_each(client, users, demo):
+    """The changelist's "delete selected" action goes through `delete_queryset`, not
+    `delete_model`: without its own audit entries a bulk delete left no trace."""
+    from rangwan.audit.models import AuditEntry
+    from rangwan.directory.models import Person
+
+    people = [Person.objects.create(first_name="ทดสอบ", last_name=f"ลบ {n}") for n in (1, 2)]
+    client.force_login(users[SEC])
+    response = client.post(
+        reverse("admin:directory_person_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [person.pk for person in people],
+            "post": "yes",
+        },
+    )
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk__in=[person.pk for person in people]).exists()
+    entries = AuditEntry.objects.filter(action="admin.delete", object_type="directory.person")
+    assert sorted(entries.values_list("object_id", flat=True)) == sorted(
+        str(person.pk) for person in people
+    )
+    assert {entry.before["last_name"] for entry in entries} == {"ลบ 1", "ลบ 2"}
+    assert {entry.actor for entry in entries} == {users[SEC]}
+    assert all(entry.after is None for entry in entries)
+
+
 # The permission check comes before the method check, so a method a view does not serve
 # answers 405 to the roles with a right on the view, and to everyone else the answer
 # they get for a served method: 403, or for anonymous the sign-in redirect. Never 200,

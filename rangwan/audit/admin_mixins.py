@@ -29,3 +29,13 @@ class AuditedAdmin:
             before = self._snapshot(obj)
             record(actor=request.user, action="admin.delete", obj=obj, before=before)
             super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The changelist's "delete selected" action comes here, not to delete_model:
+        # one entry an object, as a single delete leaves, and all or none of them.
+        with transaction.atomic():
+            for obj in queryset.order_by("pk"):
+                record(
+                    actor=request.user, action="admin.delete", obj=obj, before=self._snapshot(obj)
+                )
+            super().delete_queryset(request, queryset)
