@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -45,3 +46,18 @@ def verify_chain() -> tuple[int, Break | None]:
             None, _("The last entries of the record were removed: the chain ends too early.")
         )
     return checked, None
+
+
+# Checks that higher apps add (the frozen results, say), so that verify_audit runs them
+# without the audit app importing those apps. Each returns its problems, in the active
+# language; an empty list means all is well. Registered from the app's ready().
+_checks: list[Callable[[], list[str]]] = []
+
+
+def register_check(check: Callable[[], list[str]]) -> None:
+    if check not in _checks:  # ready() may run twice (tests, autoreload)
+        _checks.append(check)
+
+
+def run_registered_checks() -> list[str]:
+    return [problem for check in _checks for problem in check()]
