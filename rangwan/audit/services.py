@@ -1,4 +1,5 @@
 import json
+import secrets
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -44,9 +45,14 @@ def record(
         before=_plain(before),
         after=_plain(after),
         prev_hash=head.last_hash or GENESIS,
+        number=head.count + 1,
+        nonce=secrets.token_hex(16),
     )
     entry.hash = entry.compute_hash()
     entry.save()
+    # The head moves forward by exactly this entry (on PostgreSQL a trigger refuses
+    # any other change of it).
     head.last_hash = entry.hash
-    head.save(update_fields=["last_hash"])
+    head.count = entry.number
+    head.save(update_fields=["last_hash", "count"])
     return entry
