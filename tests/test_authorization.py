@@ -386,6 +386,72 @@ def test_each_role_gets_the_answer_in_the_table(client, users, demo, judged, nam
         assert response["Location"].startswith(reverse("accounts:login"))
 
 
+# What a GET may write: the session row, which the idle timeout's middleware
+# (rangwan.core.middleware) saves again to move the last request's time on.
+WRITES_ALLOWED_ON_GET = {"django_session"}
+WRITE_STATEMENT = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def _kept_models() -> list:
+    """Every table of the project's apps, the accounts' groups and permissions, the
+    sign-in record (axes) and the queued tasks: what a read must leave as it was."""
+    from django.apps import apps
+
+    kept = ("rangwan.", "django.contrib.auth", "axes", "django_tasks_db")
+    return [
+        model
+        for config in apps.get_app_configs()
+        if config.name.startswith(kept)
+        for model in config.get_models(include_auto_created=True)
+    ]
+
+
+def test_no_get_in_the_table_writes_anything(client, users, demo, judged):
+    """Every GET of MATRIX, as every role, leaves the data as it found it: no row added
+    or removed in any table of `_kept_models`, and no INSERT, UPDATE or DELETE (a row
+    count does not see an UPDATE) sent to any table but the session's. A read that
+    wrote would make rows nobody decided on, outside the audit record, each time a
+    crawler or a browser's prefetch passed by.
+
+    The session is left out on purpose: the idle timeout's middleware saves the time
+    of the last request in it, and signing in writes it. It is the request's own state,
+    like a cookie, not a record of the project. Signing in also sets last_login and
+    adds to axes' access log: it happens before the counts, once per role. One test
+    for the whole walk, as the fixtures are the slow part; the message names each
+    address, role and table."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    models = _kept_models()
+    wrote = []
+    for role in ROLES:
+        client.logout()
+        if role != ANON:
+            client.force_login(users[role])
+        for name, methods in MATRIX.items():
+            if "GET" not in methods:
+                continue
+            url = reverse(name, kwargs=_kwargs(name, demo, judged))
+            # Each request rolled back: a write is found at every address and role that
+            # makes it, not only at the first.
+            with transaction.atomic():
+                counts = {model: model._base_manager.count() for model in models}
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(url)
+                for model, before in counts.items():
+                    after = model._base_manager.count()
+                    if after != before:
+                        wrote.append(
+                            f"{role} GET {url} ({name}): {model._meta.db_table} {before} -> {after}"
+                        )
+                transaction.set_rollback(True)
+            for query in queries.captured_queries:
+                statement = WRITE_STATEMENT.match(query["sql"])
+                if statement and statement[2] not in WRITES_ALLOWED_ON_GET:
+                    wrote.append(f"{role} GET {url} ({name}): {statement[1]} {statement[2]}")
+    assert wrote == [], "\n".join(dict.fromkeys(wrote))
+
+
 def _api_kwargs(name: str, demo, nomination) -> dict:
     if name == "api:certificate_check":
         return {"code": _honours_kwargs("honours:verify", demo, nomination)["code"]}
@@ -715,13 +781,14 @@ def _admin_object(label: str, users) -> str:
 
     from django.apps import apps
 
-    from rangwan.judging.scoring import rules_for
+    from rangwan.judging.models import JudgingRules
     from rangwan.programmes.models import Programme
 
     if label == "accounts.user":
         return str(users[VIEWER].pk)
     if label == "judging.judgingrules":
-        return str(rules_for(Programme.objects.get(fiscal_year=2568)).pk)
+        programme = Programme.objects.get(fiscal_year=2568)
+        return str(JudgingRules.objects.get_or_create(programme=programme)[0].pk)
     if label == "api.apitoken":
         from rangwan.api.services import create_token
 

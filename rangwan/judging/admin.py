@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from rangwan.audit.admin_mixins import AuditedAdmin
 from rangwan.judging.models import JudgingRules
+from rangwan.programmes.models import Programme
 from rangwan.results.enums import ResultStatus
 from rangwan.results.models import Results
 
@@ -15,6 +16,20 @@ class JudgingRulesAdmin(AuditedAdmin, admin.ModelAdmin):
         "quorum_numerator",
         "quorum_denominator",
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Rules belong to their programme: moved to another, both would be judged anew.
+        return ("programme",) if obj is not None else ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "programme":
+            # Only on the add page (the change page shows the programme read-only): a
+            # programme without rules yet, and not one whose final results were tallied
+            # under the defaults, which rules added now would no longer match.
+            kwargs["queryset"] = Programme.objects.filter(judging_rules__isnull=True).exclude(
+                results__status=ResultStatus.FINAL
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         # Final results were tallied under these rules: changed afterwards, the live

@@ -31,8 +31,11 @@ class StaleSheet(ValidationError):
 
 
 def rules_for(programme) -> JudgingRules:
-    rules, _created = JudgingRules.objects.get_or_create(programme=programme)
-    return rules
+    """The programme's saved rules, or the defaults unsaved. Pages read this, and a read
+    must not write: the rules are saved by whoever sets them (the admin, a copy)."""
+    return JudgingRules.objects.filter(programme=programme).first() or JudgingRules(
+        programme=programme
+    )
 
 
 def scored_criteria(programme) -> list[Criterion]:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record, snapshot
-from rangwan.judging.models import CommitteeSeat, Criterion, Rubric
+from rangwan.judging.models import CommitteeSeat, Criterion, JudgingRules, Rubric
 from rangwan.judging.rubric import CriterionRow, rubric_problems
 
 
@@ -114,6 +114,38 @@ def copy_rubric(*, source, target, actor=None) -> Rubric | None:
         criteria=_criteria_data(rubric),
         actor=actor,
     )
+
+
+RULES_FIELDS = [
+    "score_step",
+    "remark_at_extremes",
+    "discipline_code",
+    "quorum_numerator",
+    "quorum_denominator",
+    "tie_break",
+]
+
+
+@transaction.atomic
+def copy_rules(*, source, target, actor=None) -> JudgingRules | None:
+    """The judging rules the secretariat set for `source`, for `target` too. Nothing
+    when none were set: both then judge by the defaults, and no row is needed."""
+    rules = JudgingRules.objects.filter(programme=source).first()
+    if rules is None:
+        return None
+    copy = JudgingRules(
+        programme=target, **{field: getattr(rules, field) for field in RULES_FIELDS}
+    )
+    copy.full_clean()
+    copy.save()
+    record(
+        actor=actor,
+        action="rules.copy",
+        obj=copy,
+        before={"copied_from": rules.pk},
+        after=snapshot(copy, fields=RULES_FIELDS),
+    )
+    return copy
 
 
 def copy_committee(*, source, target) -> list[CommitteeSeat]:

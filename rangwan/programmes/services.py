@@ -133,8 +133,8 @@ def copy_programme_to_next_year(
 ) -> Programme:
     """A new programme a year on (or in `fiscal_year`, when a year or more was skipped):
     dates moved as many years, the same districts, eligibility, work plan (reset to not
-    started), rubric and committee seats; no nominations."""
-    from rangwan.judging.services import copy_committee, copy_rubric
+    started), rubric, judging rules and committee seats; no nominations."""
+    from rangwan.judging.services import copy_committee, copy_rubric, copy_rules
 
     year = programme.fiscal_year
     new_year = year + 1 if fiscal_year is None else fiscal_year
@@ -183,6 +183,7 @@ def copy_programme_to_next_year(
     )
     copy_rubric(source=programme, target=copy, actor=actor)
     copy_committee(source=programme, target=copy)
+    copy_rules(source=programme, target=copy, actor=actor)
     record(
         actor=actor,
         action="programme.copy",

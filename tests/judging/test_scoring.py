@@ -215,3 +215,29 @@ def test_opening_a_sheet_page_writes_nothing_until_the_member_starts(accepted, d
     assert client.post(url).status_code == 302
     assert ScoreSheet.objects.filter(seat=seat, nomination=accepted).exists()
     assert "แบบให้คะแนน: อำเภอบางคล้า" in client.get(url).content.decode()
+
+
+def test_reading_the_committee_pages_saves_no_judging_rules(accepted, demo, users, client):
+    """Rules nobody has set are the defaults, read without being saved: a page that is
+    only read must not write (the admin or a copied programme saves them)."""
+    from django.urls import reverse
+
+    from rangwan.judging.models import JudgingRules
+
+    seat, member = seat_of(demo, 2)
+    scoring.declare(seat=seat, nomination=accepted, actor=member, has_conflict=False)
+    scoring.open_sheet(seat=seat, nomination=accepted, actor=member)
+    chair = demo.seats.get(number=1).user
+    pages = [
+        (member, reverse("judging:sheet", args=[demo.pk, accepted.pk])),
+        (member, reverse("judging:judge_home", args=[demo.pk])),
+        (chair, reverse("judging:progress", args=[demo.pk])),
+        (users["secretariat"], reverse("judging:results", args=[demo.pk])),
+    ]
+    for user, url in pages:
+        client.force_login(user)
+        assert client.get(url).status_code == 200, url
+    assert not JudgingRules.objects.exists()
+    rules = scoring.rules_for(demo)
+    assert rules.pk is None
+    assert (rules.score_step, rules.discipline_code, rules.quorum(9)) == (1, "1", 6)

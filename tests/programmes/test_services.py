@@ -53,6 +53,40 @@ def test_copy_keeps_districts_rubric_work_plan_and_seats_but_no_nominations(demo
     assert AuditEntry.objects.filter(action="programme.copy", object_id=str(copy.pk)).exists()
 
 
+def test_copy_keeps_the_judging_rules_set_for_the_programme(demo, users):
+    from decimal import Decimal
+
+    from rangwan.judging.models import JudgingRules
+
+    chain = [{"label": "criterion 3", "codes": ["3"]}, {"label": "chair's vote", "codes": []}]
+    JudgingRules.objects.create(
+        programme=demo,
+        score_step=Decimal("0.5"),
+        remark_at_extremes=False,
+        quorum_numerator=1,
+        quorum_denominator=2,
+        tie_break=chain,
+    )
+    copy = copy_programme_to_next_year(programme=demo, actor=users["secretariat"])
+    rules = JudgingRules.objects.get(programme=copy)
+    assert (rules.score_step, rules.remark_at_extremes, rules.quorum(9)) == (
+        Decimal("0.5"),
+        False,
+        5,
+    )
+    assert rules.tie_break == chain
+    entry = AuditEntry.objects.get(action="rules.copy", object_id=str(rules.pk))
+    assert Decimal(entry.after["score_step"]) == Decimal("0.5")
+    assert entry.actor == users["secretariat"]
+
+
+def test_copy_of_a_programme_without_rules_saves_none(demo, users):
+    from rangwan.judging.models import JudgingRules
+
+    copy = copy_programme_to_next_year(programme=demo, actor=users["secretariat"])
+    assert not JudgingRules.objects.filter(programme=copy).exists()
+
+
 def test_copy_twice_is_refused_with_a_clear_message(demo, users):
     copy_programme_to_next_year(programme=demo, actor=users["secretariat"])
     with pytest.raises(ValidationError, match="2569"):
