@@ -20,6 +20,13 @@ FORBIDDEN = ("forbidden", _("Your account may not read this."))
 NOT_FOUND = ("not_found", _("Not found."))
 INVALID = ("invalid_request", _("The request's parameters are not valid."))
 RESULTS_NOT_PUBLISHED = ("results_not_published", _("The results have not been published yet."))
+RESULTS_TAMPERED = (
+    "results_failed_integrity_check",
+    _(
+        "These results failed their integrity check: what is stored no longer matches the "
+        "fingerprint recorded when they were published, so no figures are given."
+    ),
+)
 CERTIFICATE_NOT_FOUND = (
     "certificate_not_found",
     _("No certificate with this number was issued through Rangwan."),

@@ -104,9 +104,11 @@ class CriterionOut(Schema):
     max_points: str
 
 
-class MemberScoresOut(Schema):
-    member: int  # "member k": the public label, never the seat number
-    scores: dict[str, str]
+class SheetOut(Schema):
+    # "sheet k" of this dossier: sheets are ordered by their points, so the label says
+    # nothing about which member gave them (docs/TRANSPARENCY.md)
+    label: int
+    points: dict[str, str]
     total: str
 
 
@@ -119,9 +121,11 @@ class RankedOut(Schema):
     means: dict[str, str]
     total: str
     counted: int
+    recused: int
     tied: bool
     decided_by: str
-    member_scores: list[MemberScoresOut]
+    dossier_sha256: str
+    sheets: list[SheetOut]
 
 
 class CommitteeSeatOut(Schema):
@@ -143,7 +147,8 @@ class ResultsOut(Schema):
     published_at: dt.datetime
     objections_close_at: dt.datetime | None
     finalised_at: dt.datetime | None
-    sha256: str
+    sha256: str  # of the bundle at bundle_url, byte for byte
+    bundle_url: str
     rubric: list[CriterionOut]
     ranking: list[RankedOut]
     committee: list[CommitteeSeatOut]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Path, Router, Status
@@ -32,7 +33,7 @@ from rangwan.programmes.models import Programme
 from rangwan.programmes.queries import programmes_for
 from rangwan.reports.queries import district_statuses, programme_indicators
 from rangwan.results.models import Results
-from rangwan.results.queries import public_rows
+from rangwan.results.queries import published
 
 DESCRIPTION = """Read-only access to Rangwan: programmes, the districts' nomination states,
 published results and certificate checks. Send `Authorization: Bearer <token>` where a
@@ -210,28 +211,31 @@ def programme_districts(request, pk: Id):
 
 @get(
     "/programmes/{pk}/results",
-    response={200: ResultsOut, **BY_ID},
+    response={200: ResultsOut, 409: ErrorOut, **BY_ID},
     summary="Published results, as the public results page shows them (no token)",
 )
 def programme_results(request, pk: Id):
-    results = Results.objects.select_related("programme").filter(programme_id=pk).first()
-    if results is None:
+    shown = published(Results.objects.select_related("programme").filter(programme_id=pk).first())
+    if shown is None:
         get_object_or_404(Programme, pk=pk)
         raise ApiError(404, errors.RESULTS_NOT_PUBLISHED)
-    snapshot = results.snapshot
-    rubric = snapshot["rubric"]
-    criteria = [criterion["code"] for criterion in rubric]
+    if shown.tampered:
+        raise ApiError(409, errors.RESULTS_TAMPERED)
+    results, bundle = shown.results, shown.bundle
+    criteria = shown.codes
     return {
         "programme_id": results.programme_id,
-        "programme_name": snapshot["programme"]["name"],
-        "fiscal_year": snapshot["programme"]["fiscal_year"],
+        "programme_name": bundle["programme"]["name"],
+        "fiscal_year": bundle["programme"]["fiscal_year"],
         "status": results.status,
         "published_at": results.published_at,
         "objections_close_at": results.objections_close_at,
         "finalised_at": results.finalised_at,
         "sha256": results.digest,
+        "bundle_url": request.build_absolute_uri(reverse("results:bundle", args=[pk])),
         "rubric": [
-            {"code": c["code"], "title": c["title"], "max_points": c["max"]} for c in rubric
+            {"code": c["code"], "title": c["title"], "max_points": c["max"]}
+            for c in bundle["rubric"]["criteria"]
         ],
         "ranking": [
             {
@@ -241,26 +245,31 @@ def programme_results(request, pk: Id):
                 "network_member": row.member,
                 "work_title": row.work_title,
                 "means": {code: str(mean) for code, mean in zip(criteria, row.means, strict=True)},
-                "total": row.total,
+                "total": str(row.total),
                 "counted": row.counted,
+                "recused": row.recused,
                 "tied": row.tied,
                 "decided_by": str(TIE_BREAK_LABELS.get(row.decided_by, row.decided_by)),
-                "member_scores": [
+                "dossier_sha256": row.dossier_sha256,
+                "sheets": [
                     {
-                        "member": label,
-                        "scores": dict(zip(criteria, scores, strict=True)),
-                        "total": str(total),
+                        "label": sheet.label,
+                        "points": {
+                            code: str(points)
+                            for code, points in zip(criteria, sheet.points, strict=True)
+                        },
+                        "total": str(sheet.total),
                     }
-                    for label, scores, total in row.member_scores
+                    for sheet in row.sheets
                 ],
             }
-            for row in public_rows(results)
+            for row in shown.rows()
         ],
         "committee": [
             {"holder": seat["holder"], "post": seat["post"], "role": seat["role"]}
-            for seat in snapshot["committee"]
+            for seat in bundle["committee"]
         ],
-        "conflicts": snapshot["conflicts"],
+        "conflicts": bundle["conflicts"],
     }
 
 

@@ -20,6 +20,7 @@ from rangwan.documents.letters import (
 from rangwan.documents.responses import document_response
 from rangwan.programmes.models import Programme
 from rangwan.results.enums import ResultStatus
+from rangwan.results.integrity import TamperedResults
 from rangwan.results.models import Results
 
 get_programme = objectgetter(Programme, "pk")
@@ -160,6 +161,13 @@ def announcement_pdf(request, pk):
         return render(
             request, "documents/announcement_not_final.html", {"programme": programme}, status=404
         )
-    return document_response(
-        render_announcement_pdf(results), f"announcement-{programme.fiscal_year}.pdf"
-    )
+    try:
+        pdf = render_announcement_pdf(results)
+    except TamperedResults as error:
+        return render(
+            request,
+            "documents/announcement_not_final.html",
+            {"programme": programme, "tampered": str(error)},
+            status=409,
+        )
+    return document_response(pdf, f"announcement-{programme.fiscal_year}.pdf")

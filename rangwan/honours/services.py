@@ -23,7 +23,7 @@ from rangwan.honours.enums import BatchStatus, CertificateKind
 from rangwan.honours.models import Certificate, CertificateBatch
 from rangwan.judging.enums import SeatRole
 from rangwan.nominations.models import Nomination
-from rangwan.results.models import Results
+from rangwan.results.queries import Published, published_for
 
 logger = logging.getLogger(__name__)
 
@@ -40,13 +40,17 @@ STALE_AFTER = dt.timedelta(minutes=10)
 _YEAR_AT_END = re.compile(r"\s*[0-9๐-๙]{4}\s*$")
 
 
-def final_results(programme) -> Results:
-    results = Results.objects.filter(programme=programme).first()
-    if results is None or not results.is_final:
+def final_results(programme) -> Published:
+    """The final results, checked against their digest: no certificate is issued from
+    results that fail their integrity check."""
+    shown = published_for(programme)
+    if shown is None or not shown.results.is_final:
         raise ValidationError(
             _("Certificates are issued from the final results; these are not final yet.")
         )
-    return results
+    if shown.tampered:
+        raise ValidationError(shown.tampered)
+    return shown
 
 
 def _prize(programme) -> str:
@@ -119,7 +123,7 @@ def issue_certificates(*, programme, actor, wording: dict[str, Any]) -> list[Cer
     part in the selection. Certificates already issued are left exactly as they are."""
     results = final_results(programme)
     wording = _clean_wording(wording)
-    ranking = results.snapshot["ranking"]
+    ranking = results.ranking
     winners = {row["nomination"] for row in ranking if row["rank"] == 1}
     nominations = (
         Nomination.objects.filter(

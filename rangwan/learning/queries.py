@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rangwan.learning.models import SECTIONS, LessonsLearned
 from rangwan.nominations.models import Nomination
-from rangwan.results.enums import ResultStatus
-from rangwan.results.models import Results
+from rangwan.results.queries import published_for
 
 _UNSET = object()
 
@@ -13,21 +12,14 @@ _UNSET = object()
 def final_winner(programme) -> Nomination | None:
     """The nomination ranked first in the programme's final results; None while the
     results are not final."""
-    results = (
-        Results.objects.filter(programme=programme, status=ResultStatus.FINAL)
-        .only("snapshot")
-        .first()
-    )
-    first = None
-    if results:
-        first = next((r for r in results.snapshot.get("ranking", []) if r["rank"] == 1), None)
-    if first is None:
+    shown = published_for(programme, final_only=True)
+    if shown is None or not shown.winners:
         return None
     return (
         Nomination.objects.select_related(
             "district", "district__office", "officer", "member", "officer_kind", "network_kind"
         )
-        .filter(pk=first["nomination"])
+        .filter(pk=shown.winners[0])
         .first()
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -157,15 +156,16 @@ class RankRow:
 @dataclass(frozen=True)
 class MemberScores:
     district: str
-    member: int  # the anonymous "member k" of the public results page
+    sheet: int  # "sheet k" of this dossier on the public results page (never a seat)
     scores: list[Decimal | None]
     total: Decimal
 
 
 @dataclass(frozen=True)
 class ConflictRow:
+    # No member, not even a label: a recusal must not single anyone out (the public page
+    # shows only how many members of each dossier were recused).
     district: str
-    member: int | None  # anonymous label; None before results are published
     kind: str
     ruling: str
 
@@ -219,10 +219,6 @@ def _step_rows(programme: Programme, today: dt.date) -> list[StepRow]:
     return rows
 
 
-def _decimal(value: str | None) -> Decimal | None:
-    return Decimal(value) if value not in (None, "") else None
-
-
 def programme_report(programme: Programme) -> ProgrammeReport:
     """Everything the report to superiors says, read from the data. Scores, the ranking
     and the charts come only from published results (the frozen snapshot when final),
@@ -233,63 +229,51 @@ def programme_report(programme: Programme) -> ProgrammeReport:
     from django.utils import timezone
 
     from rangwan.judging.models import Declaration
-    from rangwan.judging.tally import rounded
     from rangwan.reports import charts
-    from rangwan.results.models import Results
-    from rangwan.results.queries import anonymous_labels
+    from rangwan.results.queries import published_for
 
     now = timezone.now()
-    results = Results.objects.filter(programme=programme).first()
-    snapshot = results.snapshot if results else None
-    labels = anonymous_labels(results) if results else {}
+    shown = published_for(programme)
+    results = shown.results if shown else None
+    bundle = shown.bundle if shown else None  # None too when they fail their check
 
     rubric = (
         [
             {"code": c["code"], "title": c["title"], "max": Decimal(c["max"])}
-            for c in snapshot["rubric"]
+            for c in bundle["rubric"]["criteria"]
         ]
-        if snapshot
+        if bundle
         else []
     )
     codes = [c["code"] for c in rubric]
+    public = shown.rows() if bundle else []
     ranking = [
         RankRow(
-            nomination=entry["nomination"],
-            rank=entry["rank"],
-            district=entry["district_name"],
-            officer=entry["officer"],
-            member=entry["member"],
-            work_title=entry["work_title"],
-            means=[rounded(Fraction(entry["means"][code])) for code in codes],
-            total=Decimal(entry["total_rounded"]),
-            counted=entry["counted"],
-            decided_by=entry["decided_by"],
+            nomination=row.nomination,
+            rank=row.rank,
+            district=row.district,
+            officer=row.officer,
+            member=row.member,
+            work_title=row.work_title,
+            means=row.means,
+            total=row.total,
+            counted=row.counted,
+            decided_by=row.decided_by,
         )
-        for entry in (snapshot["ranking"] if snapshot else [])
+        for row in public
     ]
     by_nomination = {row.nomination: row for row in ranking}
 
     member_scores = []
     totals_by_nomination: dict[int, list[Decimal]] = {}
-    for sheet in sorted(
-        snapshot["sheets"] if snapshot else [],
-        key=lambda s: (
-            by_nomination[s["nomination"]].rank if s["nomination"] in by_nomination else 0,
-            labels.get(s["member"], 0),
-        ),
-    ):
-        scores = [_decimal(sheet["scores"].get(code)) for code in codes]
-        total = sum((s for s in scores if s is not None), Decimal(0))
-        totals_by_nomination.setdefault(sheet["nomination"], []).append(total)
-        row = by_nomination.get(sheet["nomination"])
-        member_scores.append(
-            MemberScores(
-                district=row.district if row else "",
-                member=labels.get(sheet["member"], 0),
-                scores=scores,
-                total=total,
+    for row in public:
+        for sheet in row.sheets:
+            totals_by_nomination.setdefault(row.nomination, []).append(sheet.total)
+            member_scores.append(
+                MemberScores(
+                    district=row.district, sheet=sheet.label, scores=sheet.points, total=sheet.total
+                )
             )
-        )
 
     nominations = {
         n.district_id: n
@@ -316,18 +300,13 @@ def programme_report(programme: Programme) -> ProgrammeReport:
         .order_by("nomination__district__code", "seat__number")
     )
     conflicts = [
-        ConflictRow(
-            district=d.nomination.district.name_th,
-            member=labels.get(d.seat.number),
-            kind=d.kind,
-            ruling=d.ruling,
-        )
+        ConflictRow(district=d.nomination.district.name_th, kind=d.kind, ruling=d.ruling)
         for d in declarations
     ]
 
     distribution = criterion_chart = histogram = None
-    if snapshot:
-        full_marks = Decimal(snapshot["declared_total"])
+    if bundle:
+        full_marks = Decimal(bundle["rubric"]["declared_total"])
         distribution = charts.score_distribution(
             [(row.district, totals_by_nomination.get(row.nomination, [])) for row in ranking],
             full_marks,

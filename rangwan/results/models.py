@@ -1,5 +1,6 @@
 """Published results: provisional (with an optional objection window), then final and
-frozen: a snapshot of every counted score and the ranking, with its SHA-256."""
+frozen: the public bundle (every counted sheet, anonymous, and the ranking) whose SHA-256
+is the published digest, and the private snapshot that binds it to the database."""
 
 from django.conf import settings
 from django.db import models
@@ -23,11 +24,15 @@ class Results(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     objections_close_at = models.DateTimeField(_("objections close"), null=True, blank=True)
-    snapshot = models.JSONField(_("snapshot"))
+    # The bundle's RFC 8785 bytes exactly as published (text, not JSON: re-encoding could
+    # change them), and their SHA-256: the digest everyone is shown.
+    bundle = models.TextField(_("results bundle"))
     digest = models.CharField(_("SHA-256"), max_length=64)
-    # Seat number -> "member k" on the public page: drawn at random on first publication
-    # and kept secret (outside the snapshot), so nobody can tie public scores to a name.
-    member_labels = models.JSONField(_("public member labels"), default=dict, blank=True)
+    # Never published: the commitment key, which seat gave each sheet, the conflict
+    # rulings and the dossier versions judged (rangwan.results.bundle), and its SHA-256,
+    # which the audit record holds.
+    snapshot = models.JSONField(_("private snapshot"))
+    snapshot_digest = models.CharField(_("SHA-256 of the private snapshot"), max_length=64)
     finalised_at = models.DateTimeField(_("finalised"), null=True, blank=True)
     finalised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -1,14 +1,11 @@
-"""Publishing and finalising results. Finalising freezes a snapshot of every counted
-score and the ranking, with a SHA-256 that anyone can recompute."""
+"""Publishing and finalising results: each freezes the results bundle (public, anonymous,
+canonical; its SHA-256 is the published digest) and the private snapshot beside it, and
+records both digests in the audit record. Verification rebuilds both from the database
+and names the first thing that differs."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-import secrets
-from fractions import Fraction
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,86 +14,12 @@ from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record
 from rangwan.judging.models import Declaration, ScoreSheet
-from rangwan.judging.queries import counted_sheets, programme_tally
-from rangwan.judging.scoring import is_chair, rules_for, scored_criteria
-from rangwan.judging.tally import Tally, rounded
-from rangwan.nominations.enums import NominationStatus
+from rangwan.judging.queries import programme_tally
+from rangwan.judging.scoring import is_chair, rules_for
+from rangwan.judging.tally import Tally
+from rangwan.results.bundle import Frozen, freeze, new_key
 from rangwan.results.enums import ResultStatus
 from rangwan.results.models import Results, TieVote
-
-
-def _fraction(value: Fraction) -> str:
-    return f"{value.numerator}/{value.denominator}"
-
-
-def build_snapshot(programme) -> dict[str, Any]:
-    """Everything the ranking rests on, as plain data: rubric, committee, every counted
-    score (members by seat number), the means as exact fractions and the ranking."""
-    criteria = scored_criteria(programme)
-    sheets = sorted(counted_sheets(programme), key=lambda s: (s.nomination, int(s.member)))
-    result = programme_tally(programme)
-    nominations = {
-        n.pk: n
-        for n in programme.nominations.filter(status=NominationStatus.ACCEPTED).select_related(
-            "district", "officer", "member", "dossier"
-        )
-    }
-    declarations = Declaration.objects.filter(seat__programme=programme, has_conflict=True)
-    return {
-        "programme": {
-            "id": programme.pk,
-            "name": programme.name_th,
-            "fiscal_year": programme.fiscal_year,
-        },
-        "rubric": [
-            {"code": c.code, "title": c.title_th, "max": str(c.max_points)} for c in criteria
-        ],
-        "declared_total": str(programme.rubric.declared_total),
-        "committee": [
-            {"number": s.number, "post": s.post_th, "role": s.role, "holder": s.holder_name}
-            for s in programme.seats.all()
-        ],
-        "quorum": rules_for(programme).quorum(programme.seats.count()),
-        "conflicts": {
-            "declared": declarations.count(),
-            "upheld": declarations.filter(ruling="upheld").count(),
-        },
-        "votes": {
-            str(nomination): votes
-            for nomination, votes in programme.tie_votes.values_list("nomination_id", "votes")
-        },
-        "sheets": [
-            {
-                "member": int(sheet.member),
-                "nomination": sheet.nomination,
-                "scores": {code: str(points) for code, points in sorted(sheet.scores.items())},
-            }
-            for sheet in sheets
-        ],
-        "ranking": [
-            {
-                "nomination": r.nomination,
-                "district": nominations[r.nomination].district.code,
-                "district_name": nominations[r.nomination].district.name_th,
-                "officer": nominations[r.nomination].officer.full_name,
-                "member": nominations[r.nomination].member.full_name,
-                "work_title": nominations[r.nomination].dossier.work_title,
-                "rank": r.rank,
-                "total": _fraction(r.total),
-                "total_rounded": str(rounded(r.total)),
-                "means": {code: _fraction(value) for code, value in r.means.items()},
-                "counted": r.counted,
-                "decided_by": r.decided_by,
-                "tied": r.tied,
-            }
-            for r in result.results
-        ],
-    }
-
-
-def digest_of(snapshot: dict[str, Any]) -> str:
-    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _require_chair(actor, programme) -> None:
@@ -170,43 +93,60 @@ def record_tie_vote(*, programme, actor, votes: dict[int, int]) -> list[TieVote]
     return saved
 
 
+def _frozen_now(results: Results) -> Frozen:
+    return freeze(
+        results.programme,
+        key=results.snapshot["key"],
+        status=results.status,
+        published_at=results.published_at,
+        finalised_at=results.finalised_at,
+        objections_close_at=results.objections_close_at,
+    )
+
+
+def _store(results: Results) -> Results:
+    """Freeze the bundle and snapshot of `results` as the data stands, and save."""
+    frozen = _frozen_now(results)
+    results.bundle = frozen.bundle_text
+    results.digest = frozen.digest
+    results.snapshot = frozen.snapshot
+    results.snapshot_digest = frozen.snapshot_digest
+    results.full_clean()
+    results.save()
+    return results
+
+
+def _existing(programme) -> Results | None:
+    return Results.objects.select_for_update().filter(programme=programme).first()
+
+
 @transaction.atomic
-def _member_labels(results: Results, snapshot: dict[str, Any]) -> dict[str, int]:
-    """Keep the labels once drawn; draw them (secrets, not the digest) the first time or
-    when the committee's seats changed."""
-    seats = sorted(str(seat["number"]) for seat in snapshot["committee"])
-    if sorted(results.member_labels) == seats:
-        return results.member_labels
-    labels = secrets.SystemRandom().sample(range(1, len(seats) + 1), len(seats))
-    return dict(zip(seats, labels, strict=True))
-
-
 def publish_provisional(*, programme, actor, objection_days: int = 0) -> Results:
     """Publish the ranking as it stands, marked provisional; objections may be raised
-    until the window closes (none when objection_days is 0)."""
+    until the window closes (none when objection_days is 0). Refused for what would
+    refuse finalising, but for the objection window."""
     _require_not_final(programme)
+    problems = readiness_problems(programme)
+    if problems:
+        raise ValidationError(problems)
     now = timezone.now()
-    snapshot = build_snapshot(programme)
-    results, _created = Results.objects.update_or_create(
-        programme=programme,
-        defaults={
-            "status": ResultStatus.PROVISIONAL,
-            "published_at": now,
-            "published_by": actor,
-            "objections_close_at": now + dt.timedelta(days=objection_days)
-            if objection_days
-            else None,
-            "snapshot": snapshot,
-            "digest": digest_of(snapshot),
-        },
+    results = _existing(programme) or Results(programme=programme, snapshot={"key": new_key()})
+    results.status = ResultStatus.PROVISIONAL
+    results.published_at = now
+    results.published_by = actor
+    results.objections_close_at = (
+        now + dt.timedelta(days=objection_days) if objection_days else None
     )
-    results.member_labels = _member_labels(results, snapshot)
-    results.save(update_fields=["member_labels"])
+    _store(results)
     record(
         actor=actor,
         action="results.publish_provisional",
         obj=results,
-        after={"digest": results.digest, "objection_days": objection_days},
+        after={
+            "digest": results.digest,
+            "snapshot_digest": results.snapshot_digest,
+            "objection_days": objection_days,
+        },
     )
     return results
 
@@ -217,7 +157,7 @@ def finalise_results(*, programme, actor) -> Results:
     awaits a ruling, a sheet is a draft, a tie stands or the objection window is open."""
     _require_chair(actor, programme)
     _require_not_final(programme)
-    existing = Results.objects.filter(programme=programme).first()
+    existing = _existing(programme)
     now = timezone.now()
     if existing and existing.objections_close_at and now < existing.objections_close_at:
         raise ValidationError(
@@ -227,46 +167,40 @@ def finalise_results(*, programme, actor) -> Results:
     problems = readiness_problems(programme)
     if problems:
         raise ValidationError(problems)
-    snapshot = build_snapshot(programme)
-    results = existing or Results(programme=programme, published_at=now, published_by=actor)
+    results = existing or Results(
+        programme=programme, published_at=now, published_by=actor, snapshot={"key": new_key()}
+    )
     results.status = ResultStatus.FINAL
-    results.snapshot = snapshot
-    results.digest = digest_of(snapshot)
-    results.member_labels = _member_labels(results, snapshot)
     results.finalised_at = now
     results.finalised_by = actor
-    results.full_clean()
-    results.save()
-    record(actor=actor, action="results.finalise", obj=results, after={"digest": results.digest})
+    _store(results)
+    record(
+        actor=actor,
+        action="results.finalise",
+        obj=results,
+        after={"digest": results.digest, "snapshot_digest": results.snapshot_digest},
+    )
     return results
 
 
-def verify_results(results: Results) -> list[str]:
-    """Does the frozen snapshot still match its digest, and do the scores in the
-    database still match the snapshot?"""
-    problems = []
-    if digest_of(results.snapshot) != results.digest:
-        problems.append(
-            _(
-                "The frozen results of %(programme)s were altered: "
-                "the snapshot no longer matches its SHA-256."
-            )
-            % {"programme": results.programme.short_name_th}
-        )
-    current = {
-        (s["member"], s["nomination"]): s["scores"]
-        for s in build_snapshot(results.programme)["sheets"]
-    }
-    frozen = {(s["member"], s["nomination"]): s["scores"] for s in results.snapshot["sheets"]}
-    for key in sorted(set(current) | set(frozen)):
-        if current.get(key) != frozen.get(key):
-            member, nomination = key
-            problems.append(
-                _(
-                    "The scores of member %(member)s for dossier %(nomination)s "
-                    "differ from the frozen results."
-                )
-                % {"member": member, "nomination": nomination}
-            )
-            break
-    return problems
+@transaction.atomic
+def reissue_bundle(*, results: Results, reason: str, actor=None) -> Results:
+    """Freeze existing results again in the current bundle format, as they stand in the
+    database, and record old and new digests (for an upgrade of the format; never for a
+    change of scores: final results are rebuilt from the same frozen data)."""
+    before = {"digest": results.digest}
+    if not isinstance(results.snapshot, dict) or "key" not in results.snapshot:
+        results.snapshot = {"key": new_key()}
+    _store(results)
+    record(
+        actor=actor,
+        action="results.reissue",
+        obj=results,
+        before=before,
+        after={
+            "digest": results.digest,
+            "snapshot_digest": results.snapshot_digest,
+            "reason": reason,
+        },
+    )
+    return results

@@ -1,41 +1,61 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
+from rangwan.audit.queries import chain_head
 from rangwan.core.feedback import flash
 from rangwan.core.paging import page_of
 from rangwan.programmes.models import Programme
 from rangwan.results import services
+from rangwan.results.integrity import TamperedResults, checked_bundle
 from rangwan.results.models import Results
-from rangwan.results.queries import public_rows
+from rangwan.results.queries import published
 
 get_programme = objectgetter(Programme, "pk")
 
 
 @require_safe
 def public_results(request, pk):
-    """No sign-in: the published results, from the frozen snapshot, with its digest."""
+    """No sign-in: the published results, from the checked bundle, with its digest, the
+    download of the bundle and the verifier, and the audit record's current checkpoint."""
     programme = get_object_or_404(Programme.objects.select_related("province"), pk=pk)
-    results = Results.objects.filter(programme=programme).first()
-    if results is None:
+    shown = published(Results.objects.filter(programme=programme).first())
+    if shown is None:
         return render(request, "results/not_published.html", {"programme": programme}, status=404)
-    snapshot = results.snapshot
-    page = page_of(request, snapshot["ranking"])
+    page = page_of(request, shown.ranking)
     return render(
         request,
         "results/public.html",
         {
             "programme": programme,
-            "results": results,
-            "snapshot": snapshot,
-            "rows": public_rows(results, list(page)),
+            "results": shown.results,
+            "shown": shown,
+            "bundle": shown.bundle,
+            "rows": shown.rows(list(page)) if shown.bundle else [],
             "page": page,
+            "checkpoint": chain_head(),
         },
     )
+
+
+@require_safe
+def bundle(request, pk):
+    """The bundle's bytes exactly as published: `sha256sum` of the file is the digest."""
+    results = get_object_or_404(Results.objects.select_related("programme"), programme_id=pk)
+    try:
+        checked_bundle(results)
+    except TamperedResults as error:
+        return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(results.bundle.encode("utf-8"), content_type="application/json")
+    response["Content-Disposition"] = (
+        f'attachment; filename="rangwan-results-{pk}-{results.digest[:12]}.json"'
+    )
+    return response
 
 
 @login_required

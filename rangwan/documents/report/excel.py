@@ -86,11 +86,11 @@ def render_report_xlsx(programme) -> bytes:
         codes = [c["code"] for c in report.rubric]
         bulk.add_table_sheet(
             "คะแนนรายกรรมการ",
-            ["อำเภอ", "กรรมการ", "รหัสเกณฑ์", "เกณฑ์การพิจารณา", "คะแนนเต็ม", "คะแนน"],
+            ["อำเภอ", "แบบให้คะแนน", "รหัสเกณฑ์", "เกณฑ์การพิจารณา", "คะแนนเต็ม", "คะแนน"],
             [
                 [
                     entry.district,
-                    f"กรรมการคนที่ {entry.member}",
+                    f"ฉบับที่ {entry.sheet}",
                     code,
                     titles[code][0],
                     titles[code][1],

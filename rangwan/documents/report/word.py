@@ -242,15 +242,14 @@ def render_report_docx(programme) -> bytes:
                 document,
                 f"กรรมการแจ้งว่ามีส่วนได้ส่วนเสีย {thai_digits(len(report.conflicts))} กรณี "
                 f"ประธานวินิจฉัยให้งดเว้นการให้คะแนน {thai_digits(report.conflicts_upheld)} กรณี "
-                "(ไม่เปิดเผยชื่อกรรมการ ใช้หมายเลขเดียวกับหน้าประกาศผลทางอินเทอร์เน็ต)",
+                "(ไม่เปิดเผยชื่อหรือหมายเลขกรรมการ)",
             )
             _docx_table(
                 document,
-                ["อำเภอ", "กรรมการ", "ลักษณะส่วนได้ส่วนเสีย", "คำวินิจฉัยของประธาน"],
+                ["อำเภอ", "ลักษณะส่วนได้ส่วนเสีย", "คำวินิจฉัยของประธาน"],
                 [
                     [
                         c.district,
-                        f"กรรมการคนที่ {thai_digits(c.member)}" if c.member else "-",
                         CONFLICT_KIND_TH.get(c.kind, c.kind),
                         RULING_TH.get(c.ruling, c.ruling),
                     ]
