@@ -155,6 +155,10 @@ def test_an_entry_without_a_nonce_hashes_as_before_nonces_existed(submitted):
         "prev": entry.prev_hash,
     }
     canonical = json.dumps(
-        old_payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder
+        old_payload,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        cls=DjangoJSONEncoder,
     )
     assert entry.compute_hash() == hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -32,8 +32,7 @@ def rewrite_from(position: int, object_repr: str) -> None:
         entry.prev_hash = prev
         entry.hash = entry.compute_hash()
         tamper(
-            "UPDATE audit_auditentry SET object_repr = %s, prev_hash = %s, hash = %s "
-            "WHERE id = %s",
+            "UPDATE audit_auditentry SET object_repr = %s, prev_hash = %s, hash = %s WHERE id = %s",
             [entry.object_repr, entry.prev_hash, entry.hash, entry.pk],
         )
         prev = entry.hash
@@ -103,7 +102,7 @@ def test_the_empty_checkpoint_always_holds(submitted):
 def test_a_malformed_checkpoint_is_a_clear_error(submitted):
     for text in ["", "abc", "12", "12:", "-1:" + "a" * 64, "12:" + "a" * 63, "12:" + "g" * 64]:
         with pytest.raises(CommandError, match="ไม่ใช่จุดตรวจบันทึก") as error:
-            call_command("verify_audit", "--checkpoint", text)
+            call_command("verify_audit", f"--checkpoint={text}")
         assert "ไม่ใช่จุดตรวจบันทึก" in str(error.value), text
 
 

@@ -26,7 +26,7 @@ def test_audit_checkpoint_writes_a_file_verify_audit_accepts(submitted, users, t
     assert path.read_text().splitlines()[0] == str(first)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
-    with pytest.raises(CommandError, match="มีอยู่แล้ว"):
+    with pytest.raises(CommandError, match="อยู่แล้ว: หากต้องการเขียนต่อท้าย ให้ใส่ --append"):
         call_command("audit_checkpoint", "--output", str(path))
     record(actor=users["secretariat"], action="test.later", obj=submitted)
     call_command("audit_checkpoint", "--output", str(path), "--append")

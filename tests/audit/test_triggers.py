@@ -17,9 +17,12 @@ pytestmark = pytest.mark.skipif(
 
 
 def refused(sql: str, params=()) -> None:
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql, params)
 
 
 def test_postgresql_refuses_to_truncate_the_entries(submitted):
@@ -60,9 +63,7 @@ def test_postgresql_refuses_to_move_the_head_backwards(submitted):
 def test_postgresql_refuses_to_set_the_head_to_another_hash(submitted):
     head = ChainHead.objects.get()
     refused("UPDATE audit_chainhead SET last_hash = %s", ["f" * 64])
-    refused(
-        "UPDATE audit_chainhead SET count = %s, last_hash = %s", [head.count + 1, "f" * 64]
-    )
+    refused("UPDATE audit_chainhead SET count = %s, last_hash = %s", [head.count + 1, "f" * 64])
 
 
 def test_postgresql_refuses_a_head_that_jumps_entries(submitted):
@@ -71,9 +72,7 @@ def test_postgresql_refuses_a_head_that_jumps_entries(submitted):
 
 
 def test_postgresql_refuses_a_second_head(submitted):
-    refused(
-        "INSERT INTO audit_chainhead (id, count, last_hash) VALUES (2, 0, %s)", [GENESIS]
-    )
+    refused("INSERT INTO audit_chainhead (id, count, last_hash) VALUES (2, 0, %s)", [GENESIS])
 
 
 def test_postgresql_accepts_a_lost_head_only_as_it_was(submitted):
