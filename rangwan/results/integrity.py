@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from rangwan.audit.models import AuditEntry
 from rangwan.audit.queries import first_entry, last_entry
@@ -150,18 +151,18 @@ SECTIONS = (
 
 def _section_name(key: str) -> str:
     names = {
-        "format": _("format"),
-        "status": _("status"),
-        "published_at": _("publication time"),
-        "finalised_at": _("finalisation time"),
-        "objections_close_at": _("objection window"),
-        "programme": _("programme"),
-        "rubric": _("rubric"),
-        "rules": _("judging rules"),
-        "committee": _("committee"),
-        "conflicts": _("conflicts of interest"),
-        "votes": _("committee's tie vote"),
-        "ranking": _("ranking"),
+        "format": pgettext("part of the results", "format"),
+        "status": pgettext("part of the results", "status"),
+        "published_at": pgettext("part of the results", "publication time"),
+        "finalised_at": pgettext("part of the results", "finalisation time"),
+        "objections_close_at": pgettext("part of the results", "objection window"),
+        "programme": pgettext("part of the results", "programme"),
+        "rubric": pgettext("part of the results", "rubric"),
+        "rules": pgettext("part of the results", "judging rules"),
+        "committee": pgettext("part of the results", "committee"),
+        "conflicts": pgettext("part of the results", "conflicts of interest"),
+        "votes": pgettext("part of the results", "committee's tie vote"),
+        "ranking": pgettext("part of the results", "ranking"),
     }
     return names.get(key, key)
 

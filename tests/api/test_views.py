@@ -126,20 +126,20 @@ def test_final_results_need_no_token_and_show_the_public_pages_content(final_res
     assert first["total"] == "95.00"  # 35 on the joint work, everything else full
     assert second["total"] == "90.00"
     assert first["means"]["3"] == "35.00"
-    # Seats 1–6 scored: shown as six of "member 1…9", drawn in secret.
-    labels = [s["member"] for s in first["member_scores"]]
-    assert len(set(labels)) == 6
-    assert set(labels) <= set(range(1, 10))
-    assert labels == sorted(labels)
-    assert {s["total"] for s in first["member_scores"]} == {"95.00"}
+    # Seats 1–6 scored: six sheets, numbered 1–6 within the dossier in order of points.
+    assert [s["label"] for s in first["sheets"]] == [1, 2, 3, 4, 5, 6]
+    assert {s["total"] for s in first["sheets"]} == {"95.00"}
+    assert first["recused"] == 0
+    assert body["bundle_url"].endswith(f"/results/{programme.pk}/bundle.json")
 
 
 def test_results_never_give_the_seat_behind_a_members_scores(final_results, api_get):
     programme, _nominations, _results = final_results
     text = api_get(f"/programmes/{programme.pk}/results").content.decode()
-    assert '"sheets"' not in text
+    assert '"seat' not in text
     assert '"number"' not in text
-    assert "member_labels" not in text
+    assert '"member"' not in text  # no per-member key of any kind
+    assert "commitment" not in text
 
 
 def test_provisional_results_are_shown_as_provisional_as_on_the_public_page(

@@ -1,6 +1,8 @@
 from django.urls import reverse
 
+from rangwan.audit.queries import chain_head
 from rangwan.documents.announcement import render_announcement_pdf
+from rangwan.results.queries import published
 from tests.pdf_helpers import assert_all_sarabun, pdf_text, pdf_to_pngs, searchable
 
 
@@ -8,8 +10,9 @@ def test_announcement_names_the_winner_and_carries_the_digest(final_results, set
     programme, _nominations, results = final_results
     pdf = render_announcement_pdf(results)
     reader, text = pdf_text(pdf)
-    winner = results.snapshot["ranking"][0]
-    assert winner["district_name"] == "บางคล้า"
+    first = published(results).rows()[0]
+    winner = {"officer": first.officer, "member": first.member, "work_title": first.work_title}
+    assert first.district == "บางคล้า"
     for fact in (
         "ประกาศสำนักงานพัฒนาชุมชนจังหวัดฉะเชิงเทรา",
         "เรื่อง ผลการคัดเลือก",
@@ -28,6 +31,7 @@ def test_announcement_names_the_winner_and_carries_the_digest(final_results, set
     # Totals in Thai digits: บางคล้า 95, เมือง 90.
     assert "๙๕" in text and "๙๐" in text
     assert results.digest in text
+    assert str(chain_head()) in text.replace(" ", "").replace("\n", "")
     public = settings.SITE_URL + reverse("results:public", args=[programme.pk])
     assert public in text.replace(" ", "")
     assert_all_sarabun(reader, text)

@@ -58,7 +58,7 @@ def test_no_sheet_is_opened_or_submitted_once_results_are_final(final_results, c
     client.force_login(seat.user)
     client.post(reverse("judging:sheet", args=[programme.pk, nomination.pk]), {})
     assert not ScoreSheet.objects.filter(seat=seat, nomination=nomination).exists()
-    from rangwan.results.services import verify_results
+    from rangwan.results.integrity import verify_results
 
     assert verify_results(results) == []
 

@@ -73,7 +73,7 @@ def test_tally_shows_one_page_of_the_ranking_and_ranks_carry_on(
     assert client.get(url, {"page": 99}).context["rows"] == second.context["rows"]
 
 
-def test_public_results_come_in_pages_with_each_dossiers_member_scores(
+def test_public_results_come_in_pages_with_each_dossiers_score_sheets(
     client, final_results, settings
 ):
     settings.LIST_PAGE_SIZE = 1
@@ -83,7 +83,7 @@ def test_public_results_come_in_pages_with_each_dossiers_member_scores(
     second = client.get(url, {"page": "2"})
     assert [row.district for row in first.context["rows"]] == ["บางคล้า"]
     assert [row.district for row in second.context["rows"]] == ["เมืองฉะเชิงเทรา"]
-    assert len(second.context["rows"][0].member_scores) == 6
+    assert len(second.context["rows"][0].sheets) == 6
     assert "ถัดไป" in first.content.decode()
     assert "ถัดไป" not in second.content.decode()
 

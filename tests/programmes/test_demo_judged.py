@@ -10,7 +10,8 @@ from rangwan.judging.enums import Ruling
 from rangwan.judging.models import Declaration, ScoreSheet
 from rangwan.nominations.enums import NominationStatus
 from rangwan.programmes.models import Programme
-from rangwan.results.services import verify_results
+from rangwan.results.integrity import verify_results
+from rangwan.results.queries import published
 
 
 def test_the_judged_demo_has_eleven_accepted_dossiers_full_scores_and_final_results(db, client):
@@ -26,9 +27,9 @@ def test_the_judged_demo_has_eleven_accepted_dossiers_full_scores_and_final_resu
     assert conflict.ruling == Ruling.UPHELD
     results = programme.results
     assert results.is_final
-    ranking = results.snapshot["ranking"]
-    assert [row["rank"] for row in ranking] == list(range(1, 12))
-    assert ranking[0]["district_name"] == "บ้านโพธิ์"
+    ranking = published(results).rows()
+    assert [row.rank for row in ranking] == list(range(1, 12))
+    assert ranking[0].district == "บ้านโพธิ์"
     assert verify_results(results) == []
     assert verify_chain()[1] is None
     assert programme.steps.get(number=5).done_on.isoformat() == "2025-05-23"

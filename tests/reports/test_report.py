@@ -14,6 +14,7 @@ from rangwan.documents.report import (
     render_report_pdf,
     render_report_xlsx,
 )
+from rangwan.results.queries import published
 from rangwan.reports.queries import programme_report
 from tests.pdf_helpers import assert_all_sarabun, pdf_text, pdf_to_pngs, searchable
 
@@ -89,9 +90,9 @@ def test_provisional_results_are_said_to_be_provisional(scored_programme, users)
 def test_ranking_and_charts_follow_the_frozen_snapshot(scored_final):
     programme, _nominations, results = scored_final
     report = programme_report(programme)
-    frozen = results.snapshot["ranking"]
-    assert [row.district for row in report.ranking] == [e["district_name"] for e in frozen]
-    assert [str(row.total) for row in report.ranking] == [e["total_rounded"] for e in frozen]
+    frozen = published(results).rows()
+    assert [row.district for row in report.ranking] == [e.district for e in frozen]
+    assert [row.total for row in report.ranking] == [e.total for e in frozen]
     # Each dossier's dots are the six counted members' totals; their mean is the total.
     for row, chart_row in zip(report.ranking, report.distribution.rows, strict=True):
         assert chart_row.label == row.district
@@ -127,19 +128,18 @@ def test_charts_carry_thai_labels_and_their_values_in_the_svg(scored_final):
     assert joint.mean == expected_mean.quantize(Decimal("0.01"))
 
 
-def test_conflicts_are_summarised_without_naming_the_member(scored_final):
-    programme, _nominations, results = scored_final
-    from rangwan.results.queries import anonymous_labels
-
+def test_conflicts_are_summarised_without_naming_or_numbering_the_member(scored_final):
+    programme, _nominations, _results = scored_final
     report = programme_report(programme)
     [conflict] = report.conflicts
     assert conflict.district == "บ้านโพธิ์"
     assert conflict.ruling == "upheld"
-    assert conflict.member == anonymous_labels(results)[7]
     holder = programme.seats.get(number=7).holder_name
     _reader, text = pdf_text(render_report_pdf(programme))
     assert searchable(holder) not in text
-    assert searchable(f"กรรมการคนที่ {thai_digits(conflict.member)}") in text
+    # Not even a number: a label beside a known recusal would single the member out.
+    assert searchable("กรรมการคนที่") not in text
+    assert searchable("งดเว้นการให้คะแนนผลงานนี้") in text
 
 
 def test_report_word_has_headings_tables_and_the_chart_pictures(scored_final):
@@ -179,22 +179,24 @@ def test_report_excel_has_thai_headers_every_score_and_the_ranking(scored_final)
     assert workbook.sheetnames == ["สรุป", "การเสนอชื่อ", "คะแนนรายกรรมการ", "ลำดับผล", "แผนภูมิ"]
     scores = workbook["คะแนนรายกรรมการ"]
     header = [c.value for c in scores[1]]
-    assert header == ["อำเภอ", "กรรมการ", "รหัสเกณฑ์", "เกณฑ์การพิจารณา", "คะแนนเต็ม", "คะแนน"]
+    assert header == ["อำเภอ", "แบบให้คะแนน", "รหัสเกณฑ์", "เกณฑ์การพิจารณา", "คะแนนเต็ม", "คะแนน"]
     rows = list(scores.iter_rows(min_row=2, values_only=True))
-    frozen = results.snapshot
-    assert len(rows) == len(frozen["sheets"]) * len(frozen["rubric"])  # one row per score
+    bundle = published(results).bundle
+    sheets = [s for d in bundle["dossiers"] for s in d["sheets"]]
+    assert len(rows) == len(sheets) * len(bundle["rubric"]["criteria"])  # one row per score
     assert sum(Decimal(str(r[5])) for r in rows) == sum(
-        Decimal(v) for s in frozen["sheets"] for v in s["scores"].values()
+        Decimal(v) for s in sheets for v in s["points"].values()
     )
     assert scores["A2"].font.name == "Sarabun"
     # Rows tall enough for Sarabun 14 (Excel's default 15 pt makes lines touch).
     assert {sheet.sheet_format.defaultRowHeight for sheet in workbook.worksheets} == {21}
     ranking = workbook["ลำดับผล"]
+    frozen = published(results).rows()
     assert [r[1] for r in ranking.iter_rows(min_row=2, values_only=True)] == [
-        e["district_name"] for e in frozen["ranking"]
+        e.district for e in frozen
     ]
     assert [Decimal(str(r[-2])) for r in ranking.iter_rows(min_row=2, values_only=True)] == [
-        Decimal(e["total_rounded"]) for e in frozen["ranking"]
+        e.total for e in frozen
     ]
     assert len(workbook["แผนภูมิ"]._charts) == 2
     nominations = workbook["การเสนอชื่อ"]

@@ -1,6 +1,9 @@
 import datetime as dt
+import hashlib
+import json
 
 import pytest
+import rfc8785
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -10,6 +13,8 @@ from rangwan.judging import scoring
 from rangwan.judging.models import Score
 from rangwan.results import services
 from rangwan.results.enums import ResultStatus
+from rangwan.results.integrity import verify_results
+from rangwan.results.queries import published
 
 
 def chair_of(programme):
@@ -21,15 +26,18 @@ def test_finalising_freezes_the_ranking_with_a_digest(judged_programme, capsys):
     results = services.finalise_results(programme=programme, actor=chair_of(programme))
     assert results.status == ResultStatus.FINAL
     assert len(results.digest) == 64
-    assert results.digest == services.digest_of(results.snapshot)
-    ranking = results.snapshot["ranking"]
-    assert [(r["district_name"], r["rank"], r["total_rounded"]) for r in ranking] == [
+    # The digest is the SHA-256 of the bundle's bytes, exactly as they are published.
+    assert results.digest == hashlib.sha256(results.bundle.encode("utf-8")).hexdigest()
+    assert results.bundle.encode("utf-8") == rfc8785.dumps(json.loads(results.bundle))
+    rows = published(results).rows()
+    assert [(r.district, r.rank, str(r.total)) for r in rows] == [
         ("บางคล้า", 1, "95.00"),
         ("เมืองฉะเชิงเทรา", 2, "90.00"),
     ]
-    assert len(results.snapshot["sheets"]) == 12
+    assert sum(len(r.sheets) for r in rows) == 12
+    assert verify_results(results) == []
     call_command("verify_audit")
-    assert "Frozen results intact: 1." in capsys.readouterr().out
+    assert "Audit chain intact" in capsys.readouterr().out
 
 
 def test_only_the_chair_finalises(judged_programme):
@@ -67,8 +75,8 @@ def test_a_tie_needs_the_committees_vote(judged_programme):
         services.finalise_results(programme=programme, actor=chair)
     services.record_tie_vote(programme=programme, actor=chair, votes={mueang.pk: 5, bangkhla.pk: 4})
     results = services.finalise_results(programme=programme, actor=chair)
-    first = results.snapshot["ranking"][0]
-    assert (first["district_name"], first["decided_by"]) == ("เมืองฉะเชิงเทรา", "chair's vote")
+    first = published(results).rows()[0]
+    assert (first.district, first.decided_by) == ("เมืองฉะเชิงเทรา", "chair's vote")
 
 
 def test_provisional_results_with_an_objection_window(judged_programme, time_at):
@@ -102,15 +110,15 @@ def test_a_score_changed_in_sql_after_finalising_is_reported(judged_programme):
     )
     with connection.cursor() as cursor:
         cursor.execute("UPDATE judging_score SET points = %s WHERE id = %s", ["40", score.pk])
-    with pytest.raises(CommandError, match="คะแนนของกรรมการคนที่ 4"):
+    with pytest.raises(CommandError, match="คะแนนของอำเภอบางคล้าในฐานข้อมูลไม่ตรงกับผล"):
         call_command("verify_audit")
 
 
-def test_an_altered_snapshot_is_reported(judged_programme):
+def test_a_bundle_altered_in_place_is_reported(judged_programme):
     programme, _ = judged_programme
     results = services.finalise_results(programme=programme, actor=chair_of(programme))
-    snapshot = results.snapshot
-    snapshot["ranking"][0]["total_rounded"] = "99.00"
-    type(results).objects.filter(pk=results.pk).update(snapshot=snapshot)
-    with pytest.raises(CommandError, match="ถูกแก้ไข"):
+    altered = results.bundle.replace('"rank":2', '"rank":1')
+    assert altered != results.bundle
+    type(results).objects.filter(pk=results.pk).update(bundle=altered)
+    with pytest.raises(CommandError, match="ไม่ตรงกับ SHA-256"):
         call_command("verify_audit")

@@ -1,9 +1,11 @@
+import hashlib
+
 from django.urls import reverse
 
+from rangwan.audit.queries import chain_head
 from rangwan.judging import scoring
 from rangwan.judging.enums import ConflictKind, Ruling
 from rangwan.results import services
-from rangwan.results.queries import anonymous_labels
 
 
 def test_nothing_is_shown_before_publication(client, judged_programme):
@@ -25,7 +27,7 @@ def test_provisional_results_are_marked_as_such(client, judged_programme):
     assert "เปิดรับคำคัดค้านถึง" in html
 
 
-def test_final_results_show_ranking_members_anonymously_conflicts_and_digest(
+def test_final_results_show_ranking_sheets_anonymously_conflicts_and_digest(
     client, judged_programme, demo
 ):
     programme, (bangkhla, _mueang) = judged_programme
@@ -48,22 +50,31 @@ def test_final_results_show_ranking_members_anonymously_conflicts_and_digest(
     assert "ผลการคัดเลือกสิ้นสุด" in html
     assert html.index("บางคล้า") < html.index("เมืองฉะเชิงเทรา")
     assert "95.00" in html and "90.00" in html
-    assert html.count(">กรรมการคนที่ ") == 12  # six counted sheets for each of two dossiers
+    assert html.count(">ฉบับที่ ") == 12  # six counted sheets for each of two dossiers
+    assert "กรรมการคนที่" not in html  # no label that follows a member across dossiers
+    assert "กรรมการ 1 คนไม่ได้ให้คะแนนผลงานนี้" in html  # the recusal, counted, nobody named
     assert "แจ้งส่วนได้เสีย 1 ครั้ง วินิจฉัยว่ามีส่วนได้เสีย (งดพิจารณา) 1 ครั้ง" in html
     assert "พัฒนาการจังหวัดฉะเชิงเทรา" in html  # the committee, by name and post
-    labels = anonymous_labels(results)
-    assert sorted(labels.values()) == list(range(1, 10))
-    # Drawn at random and kept out of the snapshot, so nothing on the page (the digest,
-    # the committee in seat order) lets anyone tie "member k" to a name.
-    assert "member_labels" not in results.snapshot
-    assert "member_labels" not in html
+    # How anyone checks the result: the bundle, the verifier, three steps, a checkpoint.
+    assert reverse("results:bundle", args=[programme.pk]) in html
+    assert "rangwan_verify.py" in html
+    assert "ตรวจสอบผลด้วยตนเองใน ๓ ขั้นตอน" in html
+    assert f"python3 rangwan_verify.py rangwan-results-{programme.pk}-" in html
+    assert str(chain_head()) in html
 
 
-def test_member_labels_are_a_secret_draw_kept_from_provisional_to_final(judged_programme):
-    programme, _nominations = judged_programme
-    chair = programme.seats.get(role="chair").user
-    provisional = services.publish_provisional(programme=programme, actor=chair)
-    drawn = anonymous_labels(provisional)
-    assert sorted(drawn) == list(range(1, 10)) and sorted(drawn.values()) == list(range(1, 10))
-    final = services.finalise_results(programme=programme, actor=chair)
-    assert anonymous_labels(final) == drawn  # the same member k before and after
+def test_the_bundle_download_is_the_digests_bytes(client, judged_programme):
+    programme, _ = judged_programme
+    results = services.finalise_results(
+        programme=programme, actor=programme.seats.get(number=1).user
+    )
+    response = client.get(reverse("results:bundle", args=[programme.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert hashlib.sha256(response.content).hexdigest() == results.digest
+    assert "attachment" in response["Content-Disposition"]
+
+
+def test_no_bundle_before_publication(client, judged_programme):
+    programme, _ = judged_programme
+    assert client.get(reverse("results:bundle", args=[programme.pk])).status_code == 404
