@@ -13,6 +13,7 @@ from rangwan.honours import codes, queries, services
 from rangwan.honours.forms import RevokeForm, VerifyForm, WordingForm
 from rangwan.honours.models import Certificate, CertificateBatch
 from rangwan.programmes.models import Programme
+from rangwan.results.queries import published_for
 
 get_programme = objectgetter(Programme, "pk")
 get_certificate = objectgetter(Certificate, "pk")
@@ -21,10 +22,15 @@ get_batch = objectgetter(CertificateBatch, "pk")
 
 def _answer(request, certificate: Certificate | None):
     """The public answer about one code. Unknown and malformed codes get the same page."""
+    shown = published_for(certificate.programme, final_only=True) if certificate else None
     response = render(
         request,
         "honours/verify.html",
-        {"certificate": certificate, "form": VerifyForm()},
+        {
+            "certificate": certificate,
+            "form": VerifyForm(),
+            "results": shown.results if shown and not shown.tampered else None,
+        },
         status=200 if certificate else 404,
     )
     # A certificate names a person: keep the page out of search engines and caches.

@@ -25,6 +25,8 @@ def test_a_genuine_certificate_is_confirmed_to_anyone(client, issued):
     assert "๑๓ มิถุนายน ๒๕๖๘" in html
     assert certificate.display_code in html
     assert page["X-Robots-Tag"] == "noindex, nofollow"
+    # The same digest as the public results page, the API and the announcement.
+    assert certificate.programme.results.digest in html
 
 
 def test_the_verify_page_shows_nothing_else_about_the_person(client, issued):
