@@ -161,15 +161,14 @@ def sheet(request, pk, nomination_pk):
 @require_safe
 def conflicts(request, pk):
     programme = get_object_or_404(Programme, pk=pk)
-    declarations = (
-        Declaration.objects.filter(seat__programme=programme, has_conflict=True)
-        .select_related("seat", "seat__user", "nomination__district", "ruled_by")
-        .order_by("nomination__district__code", "seat__number")
-    )
     return render(
         request,
         "judging/conflicts.html",
-        {"programme": programme, "declarations": declarations, "form": RulingForm()},
+        {
+            "programme": programme,
+            "declarations": queries.declared_conflicts(programme),
+            "form": RulingForm(),
+        },
     )
 
 

@@ -241,6 +241,14 @@ class Declaration(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     ruled_at = models.DateTimeField(_("ruled"), null=True, blank=True)
+    # A conflict the member withdrew before the chair ruled: kept, so that the chair
+    # still sees it was declared and why, though the declaration now says no conflict.
+    # The last withdrawal only; every change is in the audit record.
+    withdrawn_at = models.DateTimeField(_("conflict withdrawn"), null=True, blank=True)
+    withdrawn_kind = models.CharField(
+        _("kind of the withdrawn conflict"), max_length=20, choices=ConflictKind.choices, blank=True
+    )
+    withdrawn_reason = models.TextField(_("reason of the withdrawn conflict"), blank=True)
 
     class Meta:
         verbose_name = _("declaration")
@@ -251,6 +259,11 @@ class Declaration(TimeStampedModel):
                 name="declaration_conflict_has_kind",
                 condition=(Q(has_conflict=True) & ~Q(kind="") & ~Q(ruling=""))
                 | (Q(has_conflict=False) & Q(kind="") & Q(ruling="")),
+            ),
+            models.CheckConstraint(
+                name="declaration_withdrawal_whole",
+                condition=(Q(withdrawn_at__isnull=True) & Q(withdrawn_kind=""))
+                | (Q(withdrawn_at__isnull=False) & ~Q(withdrawn_kind="")),
             ),
         ]
 
@@ -264,6 +277,11 @@ class Declaration(TimeStampedModel):
     @property
     def may_score(self) -> bool:
         return not self.has_conflict or self.ruling == Ruling.DISMISSED
+
+    @property
+    def withdrawn(self) -> bool:
+        """Declared a conflict, then withdrew it before the chair ruled."""
+        return not self.has_conflict and self.withdrawn_at is not None
 
 
 class ScoreSheet(TimeStampedModel):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import DecimalField, Exists, OuterRef, Q, Sum
+from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Sum
 
 from rangwan.audit.models import ChainHead
 from rangwan.judging.enums import Ruling, SheetStatus
@@ -144,6 +144,17 @@ class QuorumRow:
 def quorum(programme, result: Tally) -> list[QuorumRow]:
     needed = rules_for(programme).quorum(programme.seats.count())
     return [QuorumRow(r.nomination, r.counted, needed) for r in result.results]
+
+
+def declared_conflicts(programme) -> QuerySet[Declaration]:
+    """What the chair rules on, and what was withdrawn before a ruling: a conflict
+    declared and then taken back is still the chair's to know of."""
+    return (
+        Declaration.objects.filter(seat__programme=programme)
+        .filter(Q(has_conflict=True) | Q(withdrawn_at__isnull=False))
+        .select_related("seat", "seat__user", "nomination__district", "ruled_by")
+        .order_by("nomination__district__code", "seat__number")
+    )
 
 
 @dataclass(frozen=True)
@@ -285,9 +296,10 @@ def results_context(programme, request=None) -> dict:
         "rows": rows,
         "needed": needed,
         "leniency": leniency,
-        # Not the snapshot: at national scale it is 1.5 MB of JSON to decode.
+        # Not the bundle nor the snapshot: at national scale each is megabytes, and the
+        # page shows only the status and the digest.
         "published": Results.objects.filter(programme=programme)
-        .defer("snapshot", "member_labels")
+        .defer("bundle", "snapshot")
         .first(),
         "problems": readiness_problems(programme, result),
         "tied_rows": [row(r) for r in tied],

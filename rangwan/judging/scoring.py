@@ -80,12 +80,25 @@ def _require_holder(seat: CommitteeSeat, actor) -> None:
 
 # --- Declarations ------------------------------------------------------------------------
 
+# What the audit record keeps of a declaration, before and after each change.
+DECLARATION_FIELDS = [
+    "has_conflict",
+    "kind",
+    "reason",
+    "ruling",
+    "withdrawn_at",
+    "withdrawn_kind",
+    "withdrawn_reason",
+]
+
 
 @transaction.atomic
 def declare(
     *, seat: CommitteeSeat, nomination, actor, has_conflict: bool, kind: str = "", reason: str = ""
 ) -> Declaration:
-    """A member declares, for one dossier, no conflict or a conflict with its reason."""
+    """A member declares, for one dossier, no conflict or a conflict with its reason.
+    No conflict after a conflict still pending withdraws it: the declaration keeps what
+    was withdrawn, for the chair to see."""
     _require_holder(seat, actor)
     _require_accepted(nomination)
     _require_judging_open(seat.programme)
@@ -110,12 +123,13 @@ def declare(
             _("The chair has ruled on this declaration; it can no longer be changed."),
             code="ruled",
         )
-    before = (
-        snapshot(existing, fields=["has_conflict", "kind", "reason", "ruling"])
-        if existing
-        else None
-    )
+    before = snapshot(existing, fields=DECLARATION_FIELDS) if existing else None
+    # Only a pending conflict reaches here (a ruled one is refused above).
+    withdrawing = existing is not None and existing.has_conflict and not has_conflict
     declaration = existing or Declaration(seat=seat, nomination=nomination)
+    if withdrawing:
+        declaration.withdrawn_at = timezone.now()
+        declaration.withdrawn_kind, declaration.withdrawn_reason = existing.kind, existing.reason
     declaration.has_conflict = has_conflict
     declaration.kind = kind if has_conflict else ""
     declaration.reason = reason if has_conflict else ""
@@ -131,10 +145,10 @@ def declare(
     declaration.save()
     record(
         actor=actor,
-        action="conflict.declare",
+        action="conflict.withdraw" if withdrawing else "conflict.declare",
         obj=declaration,
         before=before,
-        after=snapshot(declaration, fields=["has_conflict", "kind", "reason", "ruling"]),
+        after=snapshot(declaration, fields=DECLARATION_FIELDS),
     )
     return declaration
 

@@ -73,3 +73,49 @@ def test_the_chair_cannot_rule_on_their_own_conflict_and_is_recused(accepted, de
     assert declaration.ruling == Ruling.UPHELD and not declaration.may_score
     with pytest.raises(ValidationError):
         scoring.rule_on_conflict(declaration=declaration, actor=seat.user, ruling="dismissed")
+
+
+def test_a_conflict_withdrawn_before_the_ruling_stays_before_the_chair(accepted, demo, client):
+    """Withdrawn, the declaration used to become a plain "no conflict": the chair no
+    longer saw that the member had once declared one, nor why."""
+    from rangwan.audit.models import AuditEntry
+
+    seat, chair = demo.seats.get(number=3), demo.seats.get(number=1).user
+    declaration = _declare_conflict(seat, accepted)
+    client.force_login(seat.user)
+    response = client.post(
+        reverse("judging:declare", args=[demo.pk, accepted.pk]), {"has_conflict": "no"}
+    )
+    assert response.status_code == 302
+    declaration.refresh_from_db()
+    assert declaration.may_score and not declaration.recused
+    client.force_login(chair)
+    page = client.get(reverse("judging:conflicts", args=[demo.pk])).content.decode()
+    assert "แจ้งว่ามีส่วนได้เสีย แล้วถอนการแจ้ง" in page
+    assert "ญาติ" in page and "เป็นญาติ" in page  # the reason and the kind declared
+    assert f'action="{reverse("judging:rule", args=[demo.pk, declaration.pk])}"' not in page
+    entry = AuditEntry.objects.get(action="conflict.withdraw", object_id=str(declaration.pk))
+    assert entry.actor == seat.user
+    assert (entry.before["has_conflict"], entry.before["ruling"]) == (True, Ruling.PENDING)
+    assert (entry.before["kind"], entry.before["reason"]) == (ConflictKind.RELATIVE, "ญาติ")
+    assert entry.after["has_conflict"] is False
+    assert entry.after["withdrawn_at"] is not None
+    assert (entry.after["withdrawn_kind"], entry.after["withdrawn_reason"]) == ("relative", "ญาติ")
+
+
+def test_a_conflict_declared_again_after_a_withdrawal_shows_both(accepted, demo, client):
+    seat, chair = demo.seats.get(number=3), demo.seats.get(number=1).user
+    _declare_conflict(seat, accepted)
+    scoring.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
+    scoring.declare(
+        seat=seat,
+        nomination=accepted,
+        actor=seat.user,
+        has_conflict=True,
+        kind=ConflictKind.SAME_NETWORK,
+        reason="อยู่เครือข่ายเดียวกัน",
+    )
+    client.force_login(chair)
+    page = client.get(reverse("judging:conflicts", args=[demo.pk])).content.decode()
+    assert "อยู่เครือข่ายเดียวกัน" in page  # the conflict to rule on now
+    assert "ถอนการแจ้งครั้งก่อน" in page and "ญาติ" in page  # and the one withdrawn
