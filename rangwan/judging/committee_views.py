@@ -101,13 +101,20 @@ def sheet(request, pk, nomination_pk):
     nomination = _accepted(programme, nomination_pk)
     seat = _my_seat(programme, request.user)
     score_sheet = ScoreSheet.objects.filter(seat=seat, nomination=nomination).first()
+    refusal = scoring.scoring_refusal(seat=seat, nomination=nomination)
+    declaration = Declaration.objects.filter(seat=seat, nomination=nomination).first()
     if score_sheet is None:
         # Opening a sheet writes it (with the discipline prefill): only on POST.
         if request.method != "POST":
             return render(
                 request,
                 "judging/sheet_start.html",
-                {"programme": programme, "nomination": nomination},
+                {
+                    "programme": programme,
+                    "nomination": nomination,
+                    "refusal": refusal,
+                    "declaration": declaration,
+                },
             )
         try:
             scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
@@ -151,7 +158,10 @@ def sheet(request, pk, nomination_pk):
             "sheet": score_sheet,
             "form": form,
             "total_max": programme.rubric.declared_total,
-            "locked": score_sheet.status == "submitted",
+            # A draft opened before a recusal (or final results) is shown, not editable.
+            "locked": score_sheet.status == "submitted" or refusal is not None,
+            "refusal": refusal,
+            "declaration": declaration,
         },
     )
 

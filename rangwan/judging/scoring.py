@@ -73,6 +73,18 @@ def _require_may_score(seat: CommitteeSeat, nomination) -> None:
         )
 
 
+def scoring_refusal(*, seat: CommitteeSeat, nomination) -> ValidationError | None:
+    """Why the seat's holder may not score this accepted dossier now, or None: the same
+    checks the sheet's writes make, for the sheet page to say instead of offering a
+    sheet that would be refused. Recusal first: it is the reason that lasts."""
+    try:
+        _require_may_score(seat, nomination)
+        _require_judging_open(seat.programme)
+    except ValidationError as error:
+        return error
+    return None
+
+
 def _require_holder(seat: CommitteeSeat, actor) -> None:
     if seat.user_id != getattr(actor, "pk", None):
         raise ValidationError(_("Only the holder of this seat can do this."))

@@ -119,3 +119,47 @@ def test_a_conflict_declared_again_after_a_withdrawal_shows_both(accepted, demo,
     page = client.get(reverse("judging:conflicts", args=[demo.pk])).content.decode()
     assert "อยู่เครือข่ายเดียวกัน" in page  # the conflict to rule on now
     assert "ถอนการแจ้งครั้งก่อน" in page and "ญาติ" in page  # and the one withdrawn
+
+
+def test_a_recused_member_is_told_why_instead_of_offered_a_sheet(db, client):
+    """In the judged demo member 4 is recused from เมืองฉะเชิงเทรา by the chair's ruling;
+    their sheet page used to offer "start scoring" all the same."""
+    import io
+
+    from django.core.management import call_command
+
+    from rangwan.programmes.models import Programme
+
+    call_command("load_demo", "--judged", stdout=io.StringIO())
+    programme = Programme.objects.get(fiscal_year=2568)
+    declaration = Declaration.objects.get(seat__programme=programme, has_conflict=True)
+    assert declaration.recused
+    client.force_login(declaration.seat.user)
+    url = reverse("judging:sheet", args=[programme.pk, declaration.nomination_id])
+    page = client.get(url).content.decode()
+    assert "เริ่มให้คะแนน" not in page
+    assert "ประธานกรรมการวินิจฉัยให้ท่านงดพิจารณาผลงานนี้" in page
+    assert declaration.ruling_note in page
+    assert not ScoreSheet.objects.filter(
+        seat=declaration.seat, nomination_id=declaration.nomination_id
+    ).exists()
+
+
+def test_a_draft_opened_before_a_recusal_is_shown_without_save_buttons(accepted, demo, client):
+    seat, chair = demo.seats.get(number=4), demo.seats.get(number=1).user
+    scoring.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
+    scoring.open_sheet(seat=seat, nomination=accepted, actor=seat.user)
+    declaration = _declare_conflict(seat, accepted)
+    scoring.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
+    client.force_login(seat.user)
+    page = client.get(reverse("judging:sheet", args=[demo.pk, accepted.pk])).content.decode()
+    assert "ประธานกรรมการวินิจฉัยให้ท่านงดพิจารณาผลงานนี้" in page
+    assert 'name="submit"' not in page and 'name="save"' not in page
+
+
+def test_the_sheet_page_asks_for_a_declaration_before_offering_a_sheet(accepted, demo, client):
+    seat = demo.seats.get(number=5)
+    client.force_login(seat.user)
+    page = client.get(reverse("judging:sheet", args=[demo.pk, accepted.pk])).content.decode()
+    assert "เริ่มให้คะแนน" not in page
+    assert reverse("judging:declare", args=[demo.pk, accepted.pk]) in page
