@@ -5,3 +5,4 @@ from rangwan.judging.rules import holds_chair
 
 rules.add_perm("results.publish", is_secretariat | (is_committee_member & holds_chair))
 rules.add_perm("results.finalise", is_committee_member & holds_chair)
+rules.add_perm("results.reveal_key", is_secretariat)

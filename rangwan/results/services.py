@@ -204,3 +204,10 @@ def reissue_bundle(*, results: Results, reason: str, actor=None) -> Results:
         },
     )
     return results
+
+
+@transaction.atomic
+def reveal_results_key(*, results: Results, actor) -> str:
+    """The commitment key, for an appointed auditor; the reveal itself is recorded."""
+    record(actor=actor, action="results.reveal_key", obj=results, after={"digest": results.digest})
+    return results.snapshot["key"]

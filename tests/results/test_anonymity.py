@@ -183,3 +183,35 @@ def test_labels_follow_the_points_not_the_seats(judged_demo):
         codes = [c["code"] for c in frozen.bundle["rubric"]["criteria"]]
         vectors = [[float(s["points"][c]) for c in codes] for s in dossier["sheets"]]
         assert vectors == sorted(vectors)
+
+
+def test_an_auditor_given_the_key_opens_every_sheet_with_the_verifier(judged_demo, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.core.management.base import CommandError
+
+    from rangwan.audit.models import AuditEntry
+
+    results = judged_demo.results
+    with pytest.raises(CommandError, match="ฝ่ายเลขานุการ"):
+        call_command("results_key", judged_demo.pk, actor="committee1", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("results_key", judged_demo.pk, actor="secretariat", stdout=out)
+    key = out.getvalue().strip()
+    assert key == results.snapshot["key"]
+    assert AuditEntry.objects.filter(action="results.reveal_key").count() == 1
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(results.bundle, encoding="utf-8")
+    verifier = Path(__file__).parents[2] / "rangwan/results/static/results/rangwan_verify.py"
+    run = subprocess.run(  # noqa: S603 (our own file, this interpreter)
+        [sys.executable, "-I", "-S", str(verifier), str(bundle), results.digest, "--key", key],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    seat_of = {(s["nomination"], s["label"]): s["seat"] for s in results.snapshot["sheets"]}
+    nomination, label = next(iter(seat_of))
+    assert f"sheet {label} from seat {seat_of[(nomination, label)]}" in run.stdout
