@@ -23,8 +23,8 @@ def reissue(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("results", "0002_public_member_labels"),
-        ("audit", "0003_entry_number_nonce_head_count"),
-        ("judging", "0003_meeting_slot_meeting_meeting_slot_positive_and_more"),
+        ("audit", "0004_guard_head_and_truncate_on_postgresql"),
+        ("judging", "0004_declaration_withdrawn"),
         ("nominations", "0001_initial"),
         ("programmes", "0001_initial"),
     ]
