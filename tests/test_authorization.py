@@ -79,6 +79,7 @@ MATRIX = {
     "judging:agenda": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 200)},
     # Nothing is published in the matrix's programme: everyone gets the same 404 page.
     "results:public": {"GET": ({ANON, *SIGNED_IN}, 404)},
+    "results:bundle": {"GET": ({ANON, *SIGNED_IN}, 404)},
     "results:publish": {"POST": ({SEC, CHAIR}, 302)},
     "results:finalise": {"POST": ({CHAIR}, 302)},
     "results:tie_vote": {"POST": ({CHAIR}, 302)},
@@ -186,6 +187,7 @@ PROGRAMME_LEVEL = {
     "judging:schedule",
     "judging:agenda",
     "results:public",
+    "results:bundle",
     "results:publish",
     "results:finalise",
     "results:tie_vote",

@@ -254,11 +254,12 @@ def programme_results(request, pk: Id):
                 "sheets": [
                     {
                         "label": sheet.label,
+                        # Two decimals, as means and totals (the bundle has the exact form)
                         "points": {
-                            code: str(points)
+                            code: f"{points:.2f}"
                             for code, points in zip(criteria, sheet.points, strict=True)
                         },
-                        "total": str(sheet.total),
+                        "total": f"{sheet.total:.2f}",
                     }
                     for sheet in row.sheets
                 ],

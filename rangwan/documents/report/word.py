@@ -255,7 +255,7 @@ def render_report_docx(programme) -> bytes:
                     ]
                     for c in report.conflicts
                 ],
-                [3.2, 3.0, 4.6, 5.2],
+                [4.2, 6.0, 5.8],
             )
         else:
             _paragraph(document, "ไม่มีกรรมการแจ้งว่ามีส่วนได้ส่วนเสียกับผลงานที่พิจารณา")
