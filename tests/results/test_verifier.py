@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import http.server
 import importlib.util
+import io
 import json
 import re
 import subprocess
@@ -861,6 +862,7 @@ def test_the_verifier_imports_only_the_standard_library():
             imported.add(node.module.split(".")[0])
     assert imported, "the parse found the imports"
     assert imported <= sys.stdlib_module_names | {"__future__"}, imported - sys.stdlib_module_names
+    ast.parse(VERIFIER.read_text(encoding="utf-8"), feature_version=(3, 9))  # 3.9 syntax
     # Nor does it call for anything at run time.
     calls = {
         node.func.id
@@ -868,3 +870,102 @@ def test_the_verifier_imports_only_the_standard_library():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
     }
     assert not calls & {"__import__", "eval", "exec", "compile"}
+
+
+# -- The real bundle: the judged demo (load_demo --judged) ---------------------------------
+
+
+@pytest.fixture
+def demo_results(db):
+    """The finished 2568 programme: 11 dossiers, 9 seats, one conflict upheld, final."""
+    from django.core.management import call_command
+
+    from rangwan.programmes.models import Programme
+
+    call_command("load_demo", "--judged", stdout=io.StringIO())
+    results = Programme.objects.get(fiscal_year=2568).results
+    assert results.is_final
+    return results
+
+
+def _served_bundle(client, results) -> bytes:
+    from django.urls import reverse
+
+    response = client.get(reverse("results:bundle", args=[results.programme_id]))
+    assert response.status_code == 200
+    return response.content
+
+
+def test_the_verifier_agrees_on_the_demo_bundle_as_served(client, demo_results, tmp_path):
+    data = _served_bundle(client, demo_results)
+    assert data == demo_results.bundle.encode("utf-8")
+    assert hashlib.sha256(data).hexdigest() == demo_results.digest
+    out = agrees(run(tmp_path, data, demo_results.digest))
+    assert "Note:" not in out  # served exactly in its RFC 8785 form
+    bundle = json.loads(data)
+    winner = next(
+        d for d in bundle["dossiers"] if d["nomination"] == bundle["ranking"][0]["nomination"]
+    )
+    assert winner["district_name"] == "บ้านโพธิ์"
+    last = out.strip().splitlines()[-1]
+    assert "แบบเสนอผลงาน 11 ชุด" in last and "อันดับ 1 อำเภอบ้านโพธิ์" in last
+    assert (
+        f"first: บ้านโพธิ์ (nomination {winner['nomination']}), SHA-256 {demo_results.digest}" in last
+    )
+    assert sum(d["recused"] for d in bundle["dossiers"]) == bundle["conflicts"]["upheld"] == 1
+
+
+def test_the_demo_key_opens_every_commitment_to_its_seat(demo_results, tmp_path):
+    key = demo_results.snapshot["key"]
+    out = agrees(run(tmp_path, demo_results.bundle.encode(), demo_results.digest, "--key", key))
+    bundle = json.loads(demo_results.bundle)
+    names = {d["nomination"]: d["district_name"] for d in bundle["dossiers"]}
+    seat_of = {(s["nomination"], s["label"]): s["seat"] for s in demo_results.snapshot["sheets"]}
+    assert (
+        out.count("from seat") == len(seat_of) == sum(len(d["sheets"]) for d in bundle["dossiers"])
+    )
+    for (nomination, label), seat in seat_of.items():
+        line = next(x for x in out.splitlines() if x.startswith(f"อำเภอ{names[nomination]} ("))
+        assert f"sheet {label} from seat {seat}" in line.split(" / ", 1)[1]
+
+
+def test_the_verifier_catches_tampering_of_the_demo_bundle(demo_results, tmp_path):
+    published = json.loads(demo_results.bundle)
+    # A point raised on one sheet of the winner: the file no longer has the digest...
+    bundle = copy.deepcopy(published)
+    first = bundle["ranking"][0]["nomination"]
+    dossier = next(d for d in bundle["dossiers"] if d["nomination"] == first)
+    sheet = dossier["sheets"][-1]  # the highest sheet: raising a point keeps it last
+    code = next(c for c, p in sheet["points"].items() if Fraction(p) < Fraction(MAXIMA[c]))
+    raised = Decimal(sheet["points"][code]) + Decimal(bundle["rules"]["score_step"])
+    sheet["points"][code] = _text(raised)
+    disagrees(run(tmp_path, bundle, demo_results.digest), "SHA-256 ไม่ตรงกับที่ประกาศ", "announced")
+    # ...and, digest aside, its mean on that criterion is not the published one.
+    counted = len(dossier["sheets"])
+    sums = sum(Fraction(s["points"][code]) for s in dossier["sheets"])
+    disagrees(
+        run(tmp_path, bundle),
+        f"คะแนนเฉลี่ยเกณฑ์ {code} ของอำเภอบ้านโพธิ์ (เลขที่ {first}) ไม่ตรง: "
+        f"คำนวณได้ {(sums / counted).numerator}/{(sums / counted).denominator}",
+        f"The mean on criterion {code} of บ้านโพธิ์ (nomination {first}) disagrees",
+    )
+    # The first two places swapped, means and all: the order gives it away.
+    bundle = copy.deepcopy(published)
+    bundle["ranking"][0], bundle["ranking"][1] = bundle["ranking"][1], bundle["ranking"][0]
+    bundle["ranking"][0]["rank"], bundle["ranking"][1]["rank"] = 1, 2
+    disagrees(
+        run(tmp_path, bundle),
+        "ตำแหน่งที่ 1 ของลำดับผล (ranking) ควรเป็นอำเภอบ้านโพธิ์",
+        f"Place 1 of the ranking should be บ้านโพธิ์ (nomination {first})",
+    )
+    # The recusal hidden: one more sheet counted than the conflicts allow for.
+    bundle = copy.deepcopy(published)
+    recused = next(d for d in bundle["dossiers"] if d["recused"])
+    recused["recused"] = 0
+    disagrees(run(tmp_path, bundle), "การงดพิจารณา (recused)", "but conflicts.upheld is 1")
+
+
+def test_the_public_page_serves_this_verifier():
+    from django.contrib.staticfiles import finders
+
+    assert Path(finders.find("results/rangwan_verify.py")) == VERIFIER

@@ -785,6 +785,7 @@ def parse_arguments(argv: list[str]) -> tuple[str, str | None, bytes | None]:
     arguments = iter(argv)
     for argument in arguments:
         if argument in ("-h", "--help"):
+            print(f"{USAGE_TH} / {USAGE_EN}")
             print(__doc__)
             raise SystemExit(0)
         if argument == "--key" or argument.startswith("--key="):
@@ -872,6 +873,11 @@ def verify(source: str, digest: str | None, key: bytes | None) -> None:
 
 
 def main(argv: list[str]) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show Thai (a Western Windows code page, say) gets escapes
+        # for it rather than a crash; the English half of each line stays readable.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         source, digest, key = parse_arguments(argv)
     except Unusable as problem:
