@@ -109,20 +109,38 @@ def build(pairs: int):
         for n, (district, _office) in enumerate(zip(districts, offices, strict=True))
     )
     now = timezone.now()
-    Results.objects.create(
+    # Only the ranking matters here; the bundle is stored and recorded as finalising
+    # would, so the certificates pass the same integrity check as on a real programme.
+    from rangwan.audit.services import record
+    from rangwan.results.bundle import canonical, new_key, sha256_hex
+
+    bundle = {
+        "format": "rangwan-results-bundle/1",
+        "rubric": {"criteria": []},
+        "dossiers": [],
+        "ranking": [
+            {"nomination": nomination.pk, "rank": rank}
+            for rank, nomination in enumerate(nominations, start=1)
+        ],
+    }
+    snapshot = {"key": new_key()}
+    results = Results.objects.create(
         programme=programme,
         status=ResultStatus.FINAL,
         published_at=now,
         published_by=secretariat,
         finalised_at=now,
         finalised_by=secretariat,
-        snapshot={
-            "ranking": [
-                {"nomination": nomination.pk, "rank": rank}
-                for rank, nomination in enumerate(nominations, start=1)
-            ]
-        },
-        digest="0" * 64,
+        bundle=canonical(bundle).decode(),
+        digest=sha256_hex(canonical(bundle)),
+        snapshot=snapshot,
+        snapshot_digest=sha256_hex(canonical(snapshot)),
+    )
+    record(
+        actor=secretariat,
+        action="results.finalise",
+        obj=results,
+        after={"digest": results.digest, "snapshot_digest": results.snapshot_digest},
     )
     return programme, secretariat
 
