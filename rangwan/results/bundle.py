@@ -119,7 +119,10 @@ def freeze(
         votes=votes,
     )
     declarations = list(
-        Declaration.objects.filter(seat__programme=programme)
+        # Only the judged dossiers': the bundle's counts must add up from its own dossiers.
+        Declaration.objects.filter(
+            seat__programme=programme, nomination__in=[n.pk for n in nominations]
+        )
         .values_list("seat__number", "nomination_id", "has_conflict", "ruling")
         .order_by("nomination_id", "seat__number")
     )
