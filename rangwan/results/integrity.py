@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rangwan.audit.models import AuditEntry
-from rangwan.audit.queries import first_entry, last_entry
+from rangwan.directory.services import ERASED
 from rangwan.nominations.models import DossierVersion
 from rangwan.nominations.services import content_digest
 from rangwan.results.bundle import canonical, freeze, sha256_hex
@@ -31,14 +31,26 @@ def recorded_entry(results: Results) -> AuditEntry | None:
     """The audit entry that froze these results as they are now: for final results the
     first finalisation (there can be only one; a later one would be forged), for
     provisional ones the latest publication; a later reissue in a new bundle format
-    (results.reissue, which names the digest it replaced) takes its place."""
-    if results.status == ResultStatus.FINAL:
-        entry = first_entry(results, "results.finalise")
-    else:
-        entry = last_entry(results, "results.publish_provisional")
-    reissued = last_entry(results, "results.reissue")
-    if reissued and (entry is None or reissued.number > entry.number):
-        return reissued
+    (results.reissue, which names the digest it replaced) takes its place. One query."""
+    froze = (
+        "results.finalise"
+        if results.status == ResultStatus.FINAL
+        else ("results.publish_provisional")
+    )
+    entries = list(
+        AuditEntry.objects.filter(
+            object_type=results._meta.label_lower,
+            object_id=str(results.pk),
+            action__in=[froze, "results.reissue"],
+        )
+        .order_by("number")
+        .only("number", "action", "after", "hash")
+    )
+    frozen = [e for e in entries if e.action == froze]
+    entry = (frozen[0] if results.status == ResultStatus.FINAL else frozen[-1]) if frozen else None
+    reissued = [e for e in entries if e.action == "results.reissue"]
+    if reissued and (entry is None or reissued[-1].number > entry.number):
+        return reissued[-1]
     return entry
 
 
@@ -182,7 +194,10 @@ def _bundle_difference(stored: dict[str, Any], rebuilt: dict[str, Any]) -> str |
         now = current[nomination]
         district = dossier["district_name"]
         for field in ("district", "district_name", "officer", "member", "work_title"):
-            if dossier[field] != now[field]:
+            # A person erased after the retention period (directory.services.erase_person,
+            # audited as person.erase) no longer has the name the results froze.
+            erased = field in ("officer", "member") and now[field].startswith(ERASED)
+            if dossier[field] != now[field] and not erased:
                 return _(
                     "The printed names of %(district)s (%(field)s) differ from the frozen "
                     "results: %(frozen)s was frozen, the database now says %(now)s."

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from rangwan.core.thai import thai_digits
 from rangwan.documents.report import (
     render_chart_png,
     render_report_docx,
@@ -14,12 +13,13 @@ from rangwan.documents.report import (
     render_report_pdf,
     render_report_xlsx,
 )
-from rangwan.results.queries import published
 from rangwan.reports.queries import programme_report
+from rangwan.results.queries import published
 from tests.pdf_helpers import assert_all_sarabun, pdf_text, pdf_to_pngs, searchable
 
-# Results, nominations, districts, declarations, the indicators (3), the work plan.
-REPORT_QUERIES = 8
+# Results and the audit entry their digest is checked against, nominations, districts,
+# declarations, the indicators (3), the work plan.
+REPORT_QUERIES = 9
 
 
 def test_report_pdf_carries_the_title_year_districts_indicators_and_digest(scored_final):
