@@ -12,6 +12,7 @@ from django.utils import translation
 
 from rangwan.accounts.enums import Role
 from rangwan.accounts.models import User
+from rangwan.nominations.queries import submission_checkpoint
 
 
 def _addresses(users) -> list[str]:
@@ -57,6 +58,8 @@ def on_submission(version) -> None:
         "programme": nomination.programme,
         "receipt_url": link("nominations:receipt", nomination.pk, version.number),
         "detail_url": link("nominations:detail", nomination.pk),
+        # The submission's entry is already written, in this transaction.
+        "checkpoint": submission_checkpoint(version),
     }
 
     def send():

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rangwan.audit.queries import Checkpoint, checkpoint_of, entries_of
 from rangwan.nominations import deadlines
 from rangwan.nominations.enums import DeadlineKind, DisciplineRecord
 from rangwan.nominations.enums import NominationStatus as S
@@ -23,6 +24,19 @@ from rangwan.programmes.models import Programme
 
 NOT_REGISTERED = "not_registered"
 STATE_CHOICES = [(NOT_REGISTERED, gettext_lazy("Not registered")), *S.choices]
+
+
+def submission_checkpoint(version: DossierVersion) -> Checkpoint | None:
+    """The audit checkpoint of the entry that recorded this submission: printed on the
+    receipt (page and e-mail), so each district keeps a witness of the record that
+    `verify_audit --checkpoint` can later check."""
+    entry = (
+        entries_of(version.nomination, "dossier.submit")
+        .filter(after__version=version.number)
+        .only("number", "hash")
+        .first()
+    )
+    return checkpoint_of(entry) if entry else None
 
 
 def nomination_of(programme, district) -> Nomination | None:

@@ -378,7 +378,12 @@ def receipt(request, pk, number):
     return render(
         request,
         "nominations/receipt.html",
-        {"programme": nomination.programme, "nomination": nomination, "version": version},
+        {
+            "programme": nomination.programme,
+            "nomination": nomination,
+            "version": version,
+            "checkpoint": queries.submission_checkpoint(version),
+        },
     )
 
 
