@@ -36,7 +36,7 @@ def pages(programme, nomination, seat_user):
 
     p = programme.pk
     return [
-        ("dashboard", reverse("programmes:dashboard", args=[p]), "secretariat"),
+        ("dashboard", reverse("reports:dashboard", args=[p]), "secretariat"),
         ("screening list", reverse("nominations:screening", args=[p]), "secretariat"),
         (
             "score sheet (judge)",

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from rangwan.accounts.views import admin_sign_in
 from rangwan.api.views import api
+from rangwan.programmes.views import home
 
 
 def _admin_has_permission(request) -> bool:
@@ -15,6 +16,7 @@ admin.site.login = admin_sign_in
 admin.site.site_header = "Rangwan"
 
 urlpatterns = [
+    path("", home, name="home"),
     path("", include("rangwan.core.urls")),
     path("directory/", include("rangwan.directory.urls")),
     path("accounts/", include("rangwan.accounts.urls")),

@@ -28,14 +28,14 @@ METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 # url name -> method -> (roles allowed, status they get). Everyone else gets 403,
 # or, when not signed in, a redirect to the sign-in page.
 MATRIX = {
-    "core:home": {"GET": (SIGNED_IN, 302)},
+    "home": {"GET": (SIGNED_IN, 302)},
     "core:privacy": {"GET": ({ANON, *SIGNED_IN}, 200)},
     "directory:person_export": {"GET": ({SEC}, 200)},
     "accounts:login": {"GET": ({ANON}, 200)},
     "accounts:logout": {"POST": ({ANON, *SIGNED_IN}, 302)},
     "programmes:list": {"GET": ({SEC, MEMBER, CHAIR, VIEWER}, 200)},
     "programmes:create": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
-    "programmes:dashboard": {"GET": ({SEC, VIEWER}, 200)},
+    "reports:dashboard": {"GET": ({SEC, VIEWER}, 200)},
     "programmes:edit": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "programmes:copy": {"GET": ({SEC}, 200), "POST": ({SEC}, 302)},
     "programmes:step_add": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
@@ -144,7 +144,7 @@ API_MATRIX = {
     "api:openapi-view": ({ANON, *SIGNED_IN}, 200),
     # As the web list, programmes:list.
     "api:programme_list": ({SEC, MEMBER, CHAIR, VIEWER}, 200),
-    # As the dashboard, programmes:dashboard, which shows the districts' states.
+    # As the dashboard, reports:dashboard, which shows the districts' states.
     "api:programme_detail": ({SEC, VIEWER}, 200),
     "api:programme_districts": ({SEC, VIEWER}, 200),
     # As results:public: nothing is published in the matrix's programme.
@@ -208,6 +208,7 @@ PROGRAMME_LEVEL = {
     "documents:form4_pdf",
     "documents:rubric_pdf",
     "documents:announcement_pdf",
+    "reports:dashboard",
     "reports:report",
     "reports:report_pdf",
     "reports:report_docx",

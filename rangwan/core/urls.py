@@ -4,6 +4,5 @@ from rangwan.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
 ]

@@ -6,7 +6,6 @@ app_name = "programmes"
 urlpatterns = [
     path("", views.programme_list, name="list"),
     path("new/", views.programme_create, name="create"),
-    path("<int:pk>/", views.dashboard, name="dashboard"),
     path("<int:pk>/edit/", views.programme_edit, name="edit"),
     path("<int:pk>/copy/", views.programme_copy, name="copy"),
     path("<int:pk>/steps/new/", views.step_add, name="step_add"),

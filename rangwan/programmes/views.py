@@ -16,10 +16,24 @@ from rangwan.programmes.forms import (
     WorkPlanStepForm,
 )
 from rangwan.programmes.models import Programme, WorkPlanStep
-from rangwan.programmes.queries import documents_overview, programmes_for
-from rangwan.reports.queries import district_statuses, programme_indicators
+from rangwan.programmes.queries import programmes_for
 
 get_programme = objectgetter(Programme, "pk")
+
+
+@login_required
+@require_safe
+def home(request):
+    """Send each user to where their work is."""
+    user = request.user
+    if user.has_perm("nominations.view_district_home"):
+        return redirect("nominations:district_home")
+    programme = programmes_for(user).first()
+    if programme and user.has_perm("programmes.view_dashboard", programme):
+        return redirect("reports:dashboard", pk=programme.pk)
+    if user.has_perm("programmes.list_programmes"):
+        return redirect("programmes:list")
+    return render(request, "core/no_role.html", status=403)
 
 
 @login_required
@@ -43,34 +57,8 @@ def programme_create(request):
             messages.success(
                 request, _("The programme was created. Add its work plan, rubric and committee.")
             )
-            return redirect("programmes:dashboard", pk=programme.pk)
+            return redirect("reports:dashboard", pk=programme.pk)
     return render(request, "programmes/edit.html", {"programme": None, "form": form})
-
-
-@login_required
-@permission_required("programmes.view_dashboard", fn=get_programme, raise_exception=True)
-@require_safe
-def dashboard(request, pk):
-    programme = get_object_or_404(Programme.objects.select_related("province"), pk=pk)
-    today = timezone.localdate()
-    steps = list(programme.steps.all())
-    next_deadline = programme.next_deadline(today)
-    return render(
-        request,
-        "programmes/dashboard.html",
-        {
-            "programme": programme,
-            "today": today,
-            "steps": [(step, step.is_overdue(today)) for step in steps],
-            "overdue_count": sum(step.is_overdue(today) for step in steps),
-            "indicators": programme_indicators(programme),
-            "districts": district_statuses(programme),
-            "next_deadline": next_deadline,
-            "days_left": (next_deadline[1] - today).days if next_deadline else None,
-            "deadlines": programme.deadlines(),
-            "documents": documents_overview(programme),
-        },
-    )
 
 
 @login_required
@@ -88,7 +76,7 @@ def programme_edit(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("The programme was saved."))
-            return redirect("programmes:dashboard", pk=pk)
+            return redirect("reports:dashboard", pk=pk)
     return render(request, "programmes/edit.html", {"programme": programme, "form": form})
 
 
@@ -114,7 +102,7 @@ def step_edit(request, pk, step_pk):
                     {"step": step, "overdue": step.is_overdue(today), "programme": step.programme},
                 )
             messages.success(request, _("The work plan step was saved."))
-            return redirect("programmes:dashboard", pk=pk)
+            return redirect("reports:dashboard", pk=pk)
     template = "programmes/_step_form.html" if request.htmx else "programmes/step_edit.html"
     return render(request, template, {"step": step, "form": form, "programme": step.programme})
 
@@ -134,7 +122,7 @@ def step_add(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("The step was added to the work plan."))
-            return redirect("programmes:dashboard", pk=pk)
+            return redirect("reports:dashboard", pk=pk)
     return render(request, "programmes/step_add.html", {"programme": programme, "form": form})
 
 
@@ -171,5 +159,5 @@ def programme_copy(request, pk):
             _("Created the programme for fiscal year %(year)s. Check its dates and districts.")
             % {"year": copy.fiscal_year},
         )
-        return redirect("programmes:dashboard", pk=copy.pk)
+        return redirect("reports:dashboard", pk=copy.pk)
     return render(request, "programmes/copy.html", {"programme": programme})

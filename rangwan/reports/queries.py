@@ -9,9 +9,12 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from rangwan.documents.models import LetterDispatch
 from rangwan.learning.enums import LessonStatus
 from rangwan.nominations.enums import NominationStatus
 from rangwan.programmes.models import Programme
+from rangwan.results.enums import ResultStatus
+from rangwan.results.models import Results
 
 
 @dataclass(frozen=True)
@@ -334,4 +337,33 @@ def programme_report(programme: Programme) -> ProgrammeReport:
         criterion_chart=criterion_chart,
         public_url=settings.SITE_URL + reverse("results:public", args=[programme.pk]),
         histogram=histogram,
+    )
+
+
+@dataclass(frozen=True)
+class DocumentsOverview:
+    """Where each of the programme's documents stands, for the dashboard."""
+
+    letter_sent_at: dt.datetime | None
+    results_final: bool
+    certificates: int
+    certificates_revoked: int
+    lessons_status: str | None  # a LessonStatus value, None before the write-up starts
+
+
+def documents_overview(programme: Programme) -> DocumentsOverview:
+    certificates = programme.certificates.aggregate(
+        all=Count("pk"), revoked=Count("pk", filter=Q(revoked_at__isnull=False))
+    )
+    return DocumentsOverview(
+        letter_sent_at=LetterDispatch.objects.filter(letter__programme=programme)
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
+        .first(),
+        results_final=Results.objects.filter(
+            programme=programme, status=ResultStatus.FINAL
+        ).exists(),
+        certificates=certificates["all"],
+        certificates_revoked=certificates["revoked"],
+        lessons_status=programme.lessons.values_list("status", flat=True).first(),
     )

@@ -4,6 +4,7 @@ from rangwan.reports import views
 
 app_name = "reports"
 urlpatterns = [
+    path("programmes/<int:pk>/", views.dashboard, name="dashboard"),
     path("programmes/<int:pk>/report/", views.report, name="report"),
     path("programmes/<int:pk>/report/report.pdf", views.report_pdf, name="report_pdf"),
     path("programmes/<int:pk>/report/report.docx", views.report_docx, name="report_docx"),

@@ -5,12 +5,13 @@ from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.utils import timezone, translation
+from django.views.decorators.http import require_GET, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.documents.responses import document_response
 from rangwan.programmes.models import Programme
+from rangwan.reports.queries import district_statuses, documents_overview, programme_indicators
 
 get_programme = objectgetter(Programme, "pk")
 
@@ -126,4 +127,30 @@ def exports_xlsx(request, pk):
         f"nominations-scores-{programme.fiscal_year}.xlsx",
         content_type=XLSX_TYPE,
         inline=False,
+    )
+
+
+@login_required
+@permission_required("programmes.view_dashboard", fn=get_programme, raise_exception=True)
+@require_safe
+def dashboard(request, pk):
+    programme = get_object_or_404(Programme.objects.select_related("province"), pk=pk)
+    today = timezone.localdate()
+    steps = list(programme.steps.all())
+    next_deadline = programme.next_deadline(today)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "programme": programme,
+            "today": today,
+            "steps": [(step, step.is_overdue(today)) for step in steps],
+            "overdue_count": sum(step.is_overdue(today) for step in steps),
+            "indicators": programme_indicators(programme),
+            "districts": district_statuses(programme),
+            "next_deadline": next_deadline,
+            "days_left": (next_deadline[1] - today).days if next_deadline else None,
+            "deadlines": programme.deadlines(),
+            "documents": documents_overview(programme),
+        },
     )

@@ -18,7 +18,7 @@ def test_sign_in_with_right_password_goes_home(client):
     UserFactory(username="sec", role=Role.SECRETARIAT)
     response = sign_in(client, "sec", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home")
 
 
 def test_wrong_password_is_refused_in_thai(client):

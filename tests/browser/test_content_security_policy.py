@@ -55,7 +55,7 @@ def test_main_pages_break_no_content_security_policy_rule(open_page, live_server
     nomination = Nomination.objects.filter(programme=programme).first()
 
     secretariat = [
-        reverse("programmes:dashboard", args=[pk]),
+        reverse("reports:dashboard", args=[pk]),
         reverse("programmes:edit", args=[pk]),
         reverse("nominations:screening", args=[pk]),
         reverse("nominations:detail", args=[nomination.pk]),

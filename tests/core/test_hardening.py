@@ -49,7 +49,7 @@ def test_an_idle_session_ends_after_the_idle_time(client_as, users, time_at, set
     start = dt.datetime(2025, 4, 1, 9, 0)
     time_at(start)
     client = client_as(users["secretariat"])
-    home = reverse("core:home")
+    home = reverse("home")
     assert client.get(home).status_code == 302
     time_at(start + dt.timedelta(minutes=29))
     response = client.get(home)
@@ -82,7 +82,7 @@ def test_an_unreachable_database_gives_the_503_page(client_as, users, monkeypatc
         raise OperationalError("connection refused")
 
     monkeypatch.setattr(connection, "cursor", unreachable)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home"))
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
     body = response.content.decode()
@@ -99,7 +99,7 @@ def test_only_the_report_page_may_apply_inline_styles_and_never_inline_script(
     report = dict(directive.strip().split(" ", 1) for directive in header.split(";"))
     assert report["style-src"] == "'self' 'unsafe-inline'"
     assert report["script-src"] == "'self'"
-    dashboard = client.get(reverse("programmes:dashboard", args=[demo.pk]))
+    dashboard = client.get(reverse("reports:dashboard", args=[demo.pk]))
     assert "unsafe-inline" not in dashboard["Content-Security-Policy"]
 
 
@@ -107,7 +107,7 @@ def test_an_active_session_still_ends_at_its_maximum_age(client_as, users, time_
     settings.SESSION_IDLE_SECONDS = 30 * 60
     settings.SESSION_COOKIE_AGE = 2 * 60 * 60
     start = dt.datetime(2025, 4, 1, 9, 0)
-    home = reverse("core:home")
+    home = reverse("home")
     time_at(start)
     client = client_as(users["secretariat"])
     client.get(home)

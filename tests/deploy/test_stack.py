@@ -398,7 +398,7 @@ def test_two_app_servers_answer_one_signed_in_user_in_turn(stack):
     # signed-in user to both, and each recognises them.
     client = sign_in(stack, "secretariat")
     programme = stack.database.execute("select id from programmes_programme").fetchone()[0]
-    dashboard = reverse("programmes:dashboard", args=[programme])
+    dashboard = reverse("reports:dashboard", args=[programme])
     answers = [client.get(stack.https + dashboard, allow_redirects=False) for _ in range(8)]
     assert [answer.status_code for answer in answers] == [200] * 8
     for number in (1, 2):

@@ -10,7 +10,7 @@ from tests.factories import DistrictFactory, ProgrammeFactory
 
 
 def test_dashboard_shows_the_programme_in_thai(client_as, users, demo):
-    page = client_as(users["secretariat"]).get(reverse("programmes:dashboard", args=[demo.pk]))
+    page = client_as(users["secretariat"]).get(reverse("reports:dashboard", args=[demo.pk]))
     html = page.content.decode()
     assert page.status_code == 200
     assert "๑ พัฒนากร ๑ เครือข่ายการพัฒนา ๒๕๖๘" in html
@@ -21,7 +21,7 @@ def test_dashboard_shows_the_programme_in_thai(client_as, users, demo):
 
 def test_dashboard_marks_overdue_steps(client_as, users, demo, time_at):
     time_at(dt.date(2025, 5, 1))
-    page = client_as(users["secretariat"]).get(reverse("programmes:dashboard", args=[demo.pk]))
+    page = client_as(users["secretariat"]).get(reverse("reports:dashboard", args=[demo.pk]))
     html = page.content.decode()
     # Only step 4 (due 30 Apr) is late on 1 May; steps 1-3 are done.
     assert html.count('class="chip overdue"') == 2  # the summary chip and step 4
@@ -34,7 +34,7 @@ def test_dashboard_counts_days_to_the_next_deadline(client_as, users, demo, time
     time_at(dt.date(2025, 2, 10))
     html = (
         client_as(users["secretariat"])
-        .get(reverse("programmes:dashboard", args=[demo.pk]))
+        .get(reverse("reports:dashboard", args=[demo.pk]))
         .content.decode()
     )
     assert "วันศุกร์ที่ ๑๔ กุมภาพันธ์ ๒๕๖๘" in html
@@ -107,7 +107,7 @@ def test_programme_edit_refuses_deadlines_out_of_order(client_as, users, demo):
 def test_copy_page_creates_next_year_and_opens_it(client_as, users, demo):
     response = client_as(users["secretariat"]).post(reverse("programmes:copy", args=[demo.pk]))
     copy = Programme.objects.get(fiscal_year=2569)
-    assert response["Location"] == reverse("programmes:dashboard", args=[copy.pk])
+    assert response["Location"] == reverse("reports:dashboard", args=[copy.pk])
 
 
 def test_copy_page_refuses_a_second_copy_with_a_message(client_as, users, demo):
@@ -140,7 +140,7 @@ def test_dashboard_queries_do_not_grow_with_steps(
         demo.steps.create(number=20 + n, title="เพิ่ม", due_date=dt.date(2025, 6, 1), responsible="x")
     client = client_as(users["secretariat"])
     with django_assert_num_queries(14):
-        client.get(reverse("programmes:dashboard", args=[demo.pk]))
+        client.get(reverse("reports:dashboard", args=[demo.pk]))
 
 
 def test_secretariat_adds_a_step_at_the_end_of_the_work_plan(client_as, users, demo):
@@ -177,7 +177,7 @@ def test_secretariat_creates_a_programme_from_scratch(client_as, users, demo):
         },
     )
     programme = Programme.objects.get(short_name_th="คนดีศรีแปดริ้ว ๒๕๖๙")
-    assert response["Location"] == reverse("programmes:dashboard", args=[programme.pk])
+    assert response["Location"] == reverse("reports:dashboard", args=[programme.pk])
     assert programme.dossier_deadline == dt.date(2026, 4, 30)
     assert set(programme.districts.all()) == set(districts)
 
