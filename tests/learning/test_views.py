@@ -236,3 +236,19 @@ def test_the_dossier_photos_are_copied_with_their_captions(
     evidence.save()
     write_up = services.start_lessons(programme=programme, actor=secretariat)
     assert [p.caption for p in write_up.photos.all()] == ["ประชุมกองทุน"]
+
+
+def test_lesson_photos_and_evidence_share_one_hourly_upload_limit(
+    client_as, users, write_up, programme, settings
+):
+    """The write-up's photos count with the dossier's evidence (the same user, the same
+    hour): each upload model is registered with the limit by its own app."""
+    staff = users["district_staff"]
+    since_submission = write_up.nomination.evidence.filter(uploaded_by=staff).count()
+    settings.UPLOADS_PER_HOUR = since_submission + 1  # the fixture's photo counts too
+    client = client_as(staff)
+    url = reverse("learning:photo_add", args=[programme.pk])
+    assert client.post(url, {"file": upload(), "caption": "ภาพ 1"}).status_code == 302
+    response = client.post(url, {"file": upload(), "caption": "ภาพ 2"})
+    assert response.status_code == 429
+    assert LessonPhoto.objects.filter(caption="ภาพ 2").count() == 0
