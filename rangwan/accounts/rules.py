@@ -33,3 +33,29 @@ rules.add_perm("accounts", is_secretariat)
 rules.add_perm("accounts.view_user", is_secretariat)
 rules.add_perm("accounts.add_user", is_secretariat)
 rules.add_perm("accounts.change_user", is_secretariat)
+
+
+# The apps below accounts (audit, directory) cannot name roles without importing upward,
+# so the secretariat's rights over them are granted here.
+
+# The audit record: read by the secretariat, written only by services.
+rules.add_perm("audit", is_secretariat)
+rules.add_perm("audit.view_auditentry", is_secretariat)
+
+# Reference data is kept by the secretariat through the Django admin.
+rules.add_perm("directory", is_secretariat)
+for model in (
+    "province",
+    "district",
+    "provincialoffice",
+    "districtoffice",
+    "officerkind",
+    "networkkind",
+    "person",
+):
+    for action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"directory.{action}_{model}", is_secretariat)
+
+# The PDPA's right of access: the secretariat answers requests for everything held.
+rules.add_perm("directory.export_personal_data", is_secretariat)
+rules.add_perm("directory.erase_personal_data", is_secretariat)

@@ -1,5 +1,17 @@
-"""Everything Rangwan holds on one person, as JSON (the PDPA's right of access)."""
+"""Everything Rangwan holds on one person, as JSON (the PDPA's right of access), and
+what each app must do when a person is erased.
 
+A person's data sits in apps above the directory (nominations, certificates, results),
+which the directory may not import. Each of those apps registers a `Holder` from its
+AppConfig.ready(): what it exports, the audit entries it holds about the person, why
+erasure must wait, and which of its files go on erasure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -7,10 +19,35 @@ from django.db.models import Q
 
 from rangwan.audit.models import AuditEntry
 from rangwan.directory.models import Person
-from rangwan.honours.models import Certificate
-from rangwan.nominations.models import DossierVersion, Evidence, Nomination
 
 ENCODER = DjangoJSONEncoder
+
+
+@dataclass(frozen=True)
+class Holder:
+    """What one app holds on a person."""
+
+    # Sections of the export, e.g. {"certificates": [...]}.
+    export: Callable[[Person], dict[str, list[dict[str, Any]]]] | None = None
+    # The audit entries about the app's objects of this person.
+    audit_about: Callable[[Person], Q] | None = None
+    # Why the person may not be erased yet (at `now`), or None.
+    retention: Callable[[Person, dt.datetime], str | None] | None = None
+    # Called inside the erasure's transaction: removes the app's copies of the person's
+    # files (once the transaction commits) and returns how many go.
+    erase_files: Callable[[Person], int] | None = None
+
+
+_HOLDERS: list[Holder] = []
+
+
+def register(holder: Holder) -> None:
+    if holder not in _HOLDERS:
+        _HOLDERS.append(holder)
+
+
+def holders() -> list[Holder]:
+    return list(_HOLDERS)
 
 
 def _audit(entries) -> list[dict[str, Any]]:
@@ -32,16 +69,10 @@ def _audit(entries) -> list[dict[str, Any]]:
 
 
 def export_person(person: Person) -> dict[str, Any]:
-    nominations = Nomination.objects.filter(Q(officer=person) | Q(member=person)).select_related(
-        "programme", "district"
+    about = Q(object_type="directory.person", object_id=str(person.pk)) | Q(
+        object_repr__contains=f"{person.first_name} {person.last_name}"
     )
-    nomination_ids = [str(n.pk) for n in nominations]
-    audit = AuditEntry.objects.filter(
-        Q(object_type="directory.person", object_id=str(person.pk))
-        | Q(object_type="nominations.nomination", object_id__in=nomination_ids)
-        | Q(object_repr__contains=f"{person.first_name} {person.last_name}")
-    ).order_by("id")
-    return {
+    data: dict[str, Any] = {
         "person": {
             "id": person.pk,
             "title": person.title,
@@ -53,45 +84,15 @@ def export_person(person: Person) -> dict[str, Any]:
             "email": person.email,
             "created": person.created_at,
             "modified": person.updated_at,
-        },
-        "nominations": [
-            {
-                "id": n.pk,
-                "programme": str(n.programme),
-                "district": str(n.district),
-                "as": "officer" if n.officer_id == person.pk else "network member",
-                "status": n.status,
-            }
-            for n in nominations
-        ],
-        "dossier_versions": [
-            {
-                "nomination": v.nomination_id,
-                "number": v.number,
-                "submitted_at": v.submitted_at,
-                "sha256": v.sha256,
-                "content": v.content,
-            }
-            for v in DossierVersion.objects.filter(nomination__in=nominations).order_by("id")
-        ],
-        "evidence": [
-            {
-                "nomination": e.nomination_id,
-                "section": e.section,
-                "caption": e.caption,
-                "original_name": e.original_name,
-                "content_type": e.content_type,
-                "size": e.size,
-                "sha256": e.sha256,
-            }
-            for e in Evidence.objects.filter(nomination__in=nominations).order_by("id")
-        ],
-        "certificates": [
-            {"code": c.code, "kind": c.kind, "name": c.name, "issued_on": c.issued_on}
-            for c in Certificate.objects.filter(person=person).order_by("id")
-        ],
-        "audit_entries": _audit(audit),
+        }
     }
+    for holder in _HOLDERS:
+        if holder.export:
+            data.update(holder.export(person))
+        if holder.audit_about:
+            about |= holder.audit_about(person)
+    data["audit_entries"] = _audit(AuditEntry.objects.filter(about).order_by("id"))
+    return data
 
 
 def export_user(user) -> dict[str, Any]:

@@ -11,37 +11,25 @@ import datetime as dt
 import hashlib
 import json
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record
 from rangwan.directory.models import Person
-from rangwan.nominations.enums import EvidenceKind
-from rangwan.nominations.models import Evidence, Nomination
-from rangwan.results.enums import ResultStatus
+from rangwan.directory.personal_data import holders
 
 ERASED = "(ลบข้อมูลแล้ว)"
 
 
 def erasure_refusal(person: Person, *, now: dt.datetime | None = None) -> str | None:
-    """Why this person may not be erased yet, or None."""
+    """Why this person may not be erased yet (as the first app holding their data that
+    must keep it says), or None."""
     now = now or timezone.now()
-    keep = dt.timedelta(days=365 * settings.PERSONAL_DATA_RETENTION_YEARS)
-    nominations = Nomination.objects.filter(Q(officer=person) | Q(member=person)).select_related(
-        "programme__results"
-    )
-    for nomination in nominations:
-        results = getattr(nomination.programme, "results", None)
-        if results is None or results.status != ResultStatus.FINAL or not results.finalised_at:
-            return _("This person is in a programme whose results are not final.")
-        if results.finalised_at + keep > now:
-            return _("This person's records are kept until %(years)s years after the results.") % {
-                "years": settings.PERSONAL_DATA_RETENTION_YEARS
-            }
+    for holder in holders():
+        refusal = holder.retention and holder.retention(person, now)
+        if refusal:
+            return refusal
     return None
 
 
@@ -62,17 +50,12 @@ def erase_person(*, person: Person, actor) -> Person:
     person.first_name, person.last_name = ERASED, str(person.pk)
     person.full_clean()
     person.save()
-    photos = Evidence.objects.filter(
-        Q(nomination__officer=person) | Q(nomination__member=person), kind=EvidenceKind.PHOTO
-    )
-    names = [n for e in photos for n in (e.file.name, e.thumbnail.name) if n]
-    storage = Evidence._meta.get_field("file").storage
-    # Files go only once the erasure is committed; the rows keep their SHA-256.
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    # Each app's files of the person go only once the erasure is committed.
+    deleted = sum(holder.erase_files(person) for holder in holders() if holder.erase_files)
     record(
         actor=actor,
         action="person.erase",
         obj=person,
-        after={"erased_data_sha256": digest, "photos_deleted": len(names)},
+        after={"erased_data_sha256": digest, "photos_deleted": deleted},
     )
     return person

@@ -6,3 +6,10 @@ class HonoursConfig(AppConfig):
 
     name = "rangwan.honours"
     label = "honours"
+
+    def ready(self):
+        # Here, not at the top: models load only once the registry is ready.
+        from rangwan.directory.personal_data import register
+        from rangwan.honours.personal_data import HOLDER
+
+        register(HOLDER)

@@ -7,9 +7,12 @@ class ResultsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models may not be imported before the registry is
-        # ready (Django's rule). verify_audit (in the lower audit app) runs this check
-        # without importing results.
+        # ready (Django's rule). The lower apps run these without importing results:
+        # verify_audit the integrity check, the directory's erasure the retention rule.
         from rangwan.audit.verify import register_check
+        from rangwan.directory.personal_data import register
         from rangwan.results.integrity import verify_all_results
+        from rangwan.results.personal_data import HOLDER
 
         register_check(verify_all_results)
+        register(HOLDER)

@@ -1,11 +1,13 @@
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from rangwan.accounts.models import User
 from rangwan.core.command_output import in_thai_and_english
 from rangwan.directory.models import Person
 from rangwan.directory.services import erase_person
+
+User = get_user_model()
 
 
 class Command(BaseCommand):

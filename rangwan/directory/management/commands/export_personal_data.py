@@ -1,10 +1,12 @@
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from rangwan.accounts.models import User
 from rangwan.directory.models import Person
 from rangwan.directory.personal_data import ENCODER, export_person, export_user
+
+User = get_user_model()
 
 
 class Command(BaseCommand):
