@@ -71,10 +71,10 @@ def build(pairs: int):
     )
     from rangwan.nominations.enums import NominationStatus
     from rangwan.nominations.models import Nomination
-    from rangwan.programmes.demo import fictional_name, load_demo
     from rangwan.programmes.models import Programme
     from rangwan.results.enums import ResultStatus
     from rangwan.results.models import Results
+    from rangwan.seed.demo import fictional_name, load_demo
 
     load_demo()
     programme = Programme.objects.get(fiscal_year=2568)

@@ -38,7 +38,7 @@ BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")
 
 def _districts(n: int) -> list[tuple[str, str, str, str]]:
     """The demo's 11 districts, then invented ones up to n (codes 25xx, 26xx, …)."""
-    from rangwan.programmes.seed import DISTRICTS
+    from rangwan.seed.chachoengsao import DISTRICTS
 
     rows = list(DISTRICTS[:n])
     k = 0
@@ -67,9 +67,9 @@ def generate(n: int = 880, seed: int = 2568, *, judging: str = "final"):
     from rangwan.judging.scoring import scored_criteria
     from rangwan.nominations import services as nominations
     from rangwan.nominations.enums import EvidenceSection, ScreeningOutcome
-    from rangwan.programmes import demo, demo_judged
     from rangwan.programmes.models import Programme
     from rangwan.results import services as results
+    from rangwan.seed import demo, demo_judged
 
     rng = random.Random(seed)
     rows = _districts(n)

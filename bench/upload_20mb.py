@@ -66,7 +66,7 @@ def worker_pid(master: int) -> int:
 
 SETUP = """
 import datetime as dt
-from rangwan.programmes.demo import load_demo
+from rangwan.seed.demo import load_demo
 from rangwan.programmes.models import Programme
 from rangwan.accounts.models import User
 from rangwan.directory.models import NetworkKind, OfficerKind

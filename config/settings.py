@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "rangwan.reports",
     "rangwan.audit",
     "rangwan.api",
+    "rangwan.seed",
 ]
 
 MIDDLEWARE = [

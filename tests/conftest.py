@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from rangwan.accounts.models import User
-from rangwan.programmes.demo import load_demo
 from rangwan.programmes.models import Programme
+from rangwan.seed.demo import load_demo
 
 pytest_plugins = ["tests.fixtures_nominations"]
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from rangwan.honours.enums import CertificateKind
 from rangwan.honours.models import Certificate
-from rangwan.programmes.demo import DEMO_PASSWORD
+from rangwan.seed.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from rangwan.nominations.models import Nomination
-from rangwan.programmes.demo import DEMO_PASSWORD
 from rangwan.programmes.models import Programme
+from rangwan.seed.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

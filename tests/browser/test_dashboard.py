@@ -1,6 +1,6 @@
 import pytest
 
-from rangwan.programmes.demo import DEMO_PASSWORD, load_demo
+from rangwan.seed.demo import DEMO_PASSWORD, load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

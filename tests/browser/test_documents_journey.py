@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 from rangwan.documents.certificates import verify_url
 from rangwan.honours.models import Certificate
-from rangwan.programmes.demo import DEMO_PASSWORD
 from rangwan.programmes.models import Programme
+from rangwan.seed.demo import DEMO_PASSWORD
 from tests.pdf_helpers import assert_all_sarabun, pdf_text, searchable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -9,8 +9,8 @@ from rangwan.judging.enums import SheetStatus
 from rangwan.judging.models import ScoreSheet
 from rangwan.nominations import services
 from rangwan.nominations.enums import ScreeningOutcome
-from rangwan.programmes.demo import DEMO_PASSWORD, load_demo
 from rangwan.programmes.models import Programme
+from rangwan.seed.demo import DEMO_PASSWORD, load_demo
 from tests.fixtures_nominations import COMPLETE_DOSSIER, MEMBER, OFFICER, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -5,7 +5,7 @@ import pytest
 
 from rangwan.learning.enums import LessonStatus
 from rangwan.learning.models import LessonsLearned
-from rangwan.programmes.demo import DEMO_PASSWORD
+from rangwan.seed.demo import DEMO_PASSWORD
 from tests.fixtures_nominations import photo_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -1,7 +1,7 @@
 import pytest
 
-from rangwan.programmes.demo import load_demo
 from rangwan.programmes.models import Programme
+from rangwan.seed.demo import load_demo
 from tests.browser.test_dashboard import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

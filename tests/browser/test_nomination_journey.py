@@ -8,8 +8,8 @@ from rangwan.accounts.models import User
 from rangwan.nominations.enums import DeadlineKind, NominationStatus
 from rangwan.nominations.models import Nomination
 from rangwan.nominations.services import grant_extension
-from rangwan.programmes.demo import DEMO_PASSWORD, load_demo
 from rangwan.programmes.models import Programme
+from rangwan.seed.demo import DEMO_PASSWORD, load_demo
 from tests.fixtures_nominations import photo_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

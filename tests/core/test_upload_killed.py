@@ -14,7 +14,7 @@ UPLOAD_THEN_DIE = """
 import datetime as dt, os, zoneinfo
 from django.db import connection
 from django.utils import timezone
-from rangwan.programmes.demo import load_demo
+from rangwan.seed.demo import load_demo
 load_demo()
 from tests import fixtures_nominations as f
 from rangwan.accounts.models import User

@@ -7,7 +7,7 @@ from rangwan.documents.letters import (
     render_rubric_pdf,
     render_workplan_pdf,
 )
-from rangwan.programmes.demo import load_demo
+from rangwan.seed.demo import load_demo
 from tests.pdf_helpers import assert_all_sarabun, pdf_text, pdf_to_pngs, searchable
 
 

@@ -2,10 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from rangwan.programmes.demo import DEMO_PASSWORD, load_demo
-from rangwan.programmes.demo_judged import play_through_judging
 from rangwan.programmes.models import Programme
-from rangwan.programmes.seed import PROGRAMME
+from rangwan.seed.chachoengsao import PROGRAMME
+from rangwan.seed.demo import DEMO_PASSWORD, load_demo
+from rangwan.seed.demo_judged import play_through_judging
 
 
 class Command(BaseCommand):

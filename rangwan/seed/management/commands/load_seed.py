@@ -3,7 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rangwan.core.command_output import in_thai_and_english
-from rangwan.programmes.seed import load_seed
+from rangwan.seed.chachoengsao import load_seed
 
 
 class Command(BaseCommand):

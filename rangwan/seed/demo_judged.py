@@ -34,11 +34,11 @@ from rangwan.judging.enums import ConflictKind, Ruling, SeatRole
 from rangwan.nominations import services as nominations
 from rangwan.nominations.enums import DisciplineRecord, EvidenceSection, ScreeningOutcome
 from rangwan.programmes import services as programmes
-from rangwan.programmes.demo import fictional_name
 from rangwan.programmes.enums import StepStatus
 from rangwan.programmes.models import Programme
-from rangwan.programmes.seed import DISTRICTS
 from rangwan.results import services as results
+from rangwan.seed.chachoengsao import DISTRICTS
+from rangwan.seed.demo import fictional_name
 
 BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")
 SEED = 2568

@@ -13,7 +13,7 @@ from rangwan.accounts.models import User
 from rangwan.documents.demo import load_demo_letter
 from rangwan.judging.enums import SeatRole
 from rangwan.judging.models import CommitteeSeat
-from rangwan.programmes.seed import DISTRICTS, create_programme_2568, load_reference_data
+from rangwan.seed.chachoengsao import DISTRICTS, create_programme_2568, load_reference_data
 
 DEMO_PASSWORD = "rangwan-demo-2568"  # noqa: S105 - printed for the demo on purpose
 
