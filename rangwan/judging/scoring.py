@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record, snapshot
+from rangwan.judging import closing
 from rangwan.judging.enums import ConflictKind, Ruling, SeatRole, SheetStatus
 from rangwan.judging.models import (
     CommitteeSeat,
@@ -46,10 +47,7 @@ def scored_criteria(programme) -> list[Criterion]:
 
 
 def _require_judging_open(programme) -> None:
-    from rangwan.results.enums import ResultStatus
-    from rangwan.results.models import Results
-
-    if Results.objects.filter(programme=programme, status=ResultStatus.FINAL).exists():
+    if closing.is_closed(programme):
         raise ValidationError(_("The results are final and frozen."), code="final")
 
 
