@@ -248,7 +248,7 @@ def main() -> None:
 
     from rangwan.audit.models import AuditEntry
     from rangwan.judging.models import CommitteeSeat, Score, ScoreSheet
-    from rangwan.judging.scoring import rules_for, scored_criteria
+    from rangwan.judging.queries import rules_for, scored_criteria
 
     with translation.override("th"):
         texts = {

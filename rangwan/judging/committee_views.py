@@ -1,5 +1,5 @@
 """The committee at work: declarations, score sheets, the chair's rulings and reopenings,
-the progress board and the (unpublished) tally."""
+the progress board, the schedule and the agenda."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -245,16 +245,6 @@ def progress(request, pk):
             ],
         },
     )
-
-
-@login_required
-@permission_required("judging.view_progress", fn=get_programme, raise_exception=True)
-@require_safe
-def results(request, pk):
-    """The tally as it stands: means per criterion, totals, ranks, quorum, and the
-    advisory spread and leniency columns. Not public until published."""
-    programme = get_object_or_404(Programme, pk=pk)
-    return render(request, "judging/results.html", queries.results_context(programme, request))
 
 
 @login_required

@@ -15,35 +15,14 @@ from django.utils.translation import gettext as _
 from rangwan.audit.services import record, snapshot
 from rangwan.judging import closing
 from rangwan.judging.enums import ConflictKind, Ruling, SeatRole, SheetStatus
-from rangwan.judging.models import (
-    CommitteeSeat,
-    Criterion,
-    Declaration,
-    JudgingRules,
-    Score,
-    ScoreSheet,
-)
+from rangwan.judging.models import CommitteeSeat, Criterion, Declaration, Score, ScoreSheet
+from rangwan.judging.queries import rules_for, scored_criteria
 from rangwan.judging.rubric import points as show_points
 from rangwan.nominations.enums import DisciplineRecord, NominationStatus
 
 
 class StaleSheet(ValidationError):
     pass
-
-
-def rules_for(programme) -> JudgingRules:
-    """The programme's saved rules, or the defaults unsaved. Pages read this, and a read
-    must not write: the rules are saved by whoever sets them (the admin, a copy)."""
-    return JudgingRules.objects.filter(programme=programme).first() or JudgingRules(
-        programme=programme
-    )
-
-
-def scored_criteria(programme) -> list[Criterion]:
-    """The criteria a member scores: the leaves of the rubric tree, in order."""
-    criteria = list(programme.rubric.criteria.select_related("parent"))
-    parents = {c.parent_id for c in criteria if c.parent_id}
-    return [c for c in criteria if c.pk not in parents]
 
 
 def _require_judging_open(programme) -> None:

@@ -40,7 +40,7 @@ def _queries(client, url):
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("view", ["judging:results", "judging:progress"])
+@pytest.mark.parametrize("view", ["results:tally", "judging:progress"])
 def test_committee_pages_read_the_same_number_of_queries_for_2_or_6_dossiers(
     client_as, users, judged_programme, view, settings
 ):
@@ -61,7 +61,7 @@ def test_tally_shows_one_page_of_the_ranking_and_ranks_carry_on(
     programme, _nominations = judged_programme
     _more_accepted_dossiers(programme, ["2403"])
     client = client_as(users["secretariat"])
-    url = reverse("judging:results", args=[programme.pk])
+    url = reverse("results:tally", args=[programme.pk])
     first = client.get(url)
     assert [row["result"].rank for row in first.context["rows"]] == [1, 2]
     assert "แถวที่ 1–2 จาก 3" in first.content.decode()
@@ -113,7 +113,7 @@ def test_tally_is_computed_once_until_the_next_audited_write(client_as, users, j
 
     programme, (bangkhla, _mueang) = judged_programme
     client = client_as(users["secretariat"])
-    url = reverse("judging:results", args=[programme.pk])
+    url = reverse("results:tally", args=[programme.pk])
 
     def counted_and_score_queries():
         with CaptureQueriesContext(connection) as ctx:

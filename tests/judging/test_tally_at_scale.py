@@ -48,7 +48,7 @@ def test_the_database_adds_up_exactly_what_the_sheets_hold(awkward):
     codes = [c.code for c in scored_criteria(programme)]
     assert programme_sums(programme, codes) == sums_of(counted_sheets(programme), codes)
 
-    result = programme_tally(programme)
+    result = programme_tally(programme, votes={})
     from_sheets = tally(
         nominations=[mueang.pk, bangkhla.pk], criteria=codes, sheets=counted_sheets(programme)
     )
