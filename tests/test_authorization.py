@@ -223,7 +223,7 @@ PROGRAMME_LEVEL = {
 def judged(submitted, users, demo):
     """The matrix's nomination: accepted; members 1 (chair) and 2 have declared no
     conflict and opened their sheets; member 3 has declared a conflict."""
-    from rangwan.judging import scoring
+    from rangwan.judging import services as scoring
     from rangwan.nominations import services
     from rangwan.nominations.enums import ScreeningOutcome
 
@@ -246,7 +246,7 @@ def judged(submitted, users, demo):
     )
     import datetime as dt
 
-    from rangwan.judging import schedule
+    from rangwan.judging import services as schedule
 
     meeting = schedule.save_meeting(
         programme=demo,

@@ -1,5 +1,5 @@
-"""Reads for judging: the rules and the scored criteria, the tally from the stored
-sheets, the member's list and the progress board."""
+"""Reads for judging: the rules, the rubric and its problems, the scored criteria, the
+tally from the stored sheets, the member's list and the progress board."""
 
 from __future__ import annotations
 
@@ -11,9 +11,18 @@ from decimal import Decimal
 from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Sum
 
 from rangwan.judging.enums import Ruling, SheetStatus
-from rangwan.judging.models import Criterion, Declaration, JudgingRules, Score, ScoreSheet
+from rangwan.judging.models import (
+    Criterion,
+    Declaration,
+    JudgingRules,
+    Rubric,
+    Score,
+    ScoreSheet,
+)
+from rangwan.judging.rubric import CriterionRow, rubric_problems
 from rangwan.judging.tally import ZERO, Sheet, Sums, Tally, TieBreak, tally
 from rangwan.nominations.enums import NominationStatus
+from rangwan.nominations.models import Nomination
 
 
 def rules_for(programme) -> JudgingRules:
@@ -24,11 +33,40 @@ def rules_for(programme) -> JudgingRules:
     )
 
 
+def accepted_in_order(programme) -> list[Nomination]:
+    """The dossiers accepted for judging, in district-code order (the order a draw of the
+    presentations starts from)."""
+    return list(
+        programme.nominations.filter(status=NominationStatus.ACCEPTED)
+        .select_related("district")
+        .order_by("district__code")
+    )
+
+
 def scored_criteria(programme) -> list[Criterion]:
     """The criteria a member scores: the leaves of the rubric tree, in order."""
     criteria = list(programme.rubric.criteria.select_related("parent"))
     parents = {c.parent_id for c in criteria if c.parent_id}
     return [c for c in criteria if c.pk not in parents]
+
+
+def rubric_rows(rubric: Rubric) -> list[CriterionRow]:
+    criteria = list(rubric.criteria.select_related("parent"))
+    return [
+        CriterionRow(
+            code=c.code,
+            title=c.title_th,
+            description=c.description_th,
+            max_points=c.max_points,
+            parent_code=c.parent.code if c.parent else None,
+        )
+        for c in criteria
+    ]
+
+
+def check_rubric(rubric: Rubric) -> list[str]:
+    """What is off with a stored rubric; judging will not open while this is not empty."""
+    return rubric_problems(rubric.declared_total, rubric_rows(rubric))
 
 
 def counted_sheets(programme) -> list[Sheet]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record
-from rangwan.judging.scoring import is_chair
+from rangwan.judging.rules import holds_chair
 from rangwan.results.bundle import Frozen, freeze, new_key
 from rangwan.results.enums import ResultStatus
 from rangwan.results.live import readiness_problems
@@ -21,7 +21,7 @@ from rangwan.results.models import Results, TieVote
 
 
 def _require_chair(actor, programme) -> None:
-    if not is_chair(actor, programme):
+    if not holds_chair(actor, programme):
         raise ValidationError(_("Only the chair can do this."))
 
 

@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from rangwan.judging import services
 from rangwan.judging.models import Declaration, Score, ScoreSheet
-from rangwan.judging.scoring import scored_criteria
+from rangwan.judging.queries import scored_criteria
 from rangwan.nominations.enums import NominationStatus
 from rangwan.nominations.models import Dossier, Nomination
 
@@ -109,8 +110,6 @@ def test_progress_board_pages_and_reopen_forms_only_for_the_page(
 
 
 def test_tally_is_computed_once_until_the_next_audited_write(client_as, users, judged_programme):
-    from rangwan.judging.scoring import reopen_sheet
-
     programme, (bangkhla, _mueang) = judged_programme
     client = client_as(users["secretariat"])
     url = reverse("results:tally", args=[programme.pk])
@@ -126,5 +125,5 @@ def test_tally_is_computed_once_until_the_next_audited_write(client_as, users, j
     assert counted_and_score_queries() == (6, 0)  # from the cache
     chair = programme.seats.get(role="chair").user
     sheet = ScoreSheet.objects.get(seat__number=3, nomination=bangkhla)
-    reopen_sheet(sheet=sheet, actor=chair, reason="ทดสอบ")
+    services.reopen_sheet(sheet=sheet, actor=chair, reason="ทดสอบ")
     assert counted_and_score_queries() == (5, 2)  # the reopening is seen at once

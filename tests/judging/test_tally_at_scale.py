@@ -8,8 +8,7 @@ import pytest
 
 from rangwan.judging.enums import ConflictKind, SheetStatus
 from rangwan.judging.models import Declaration, Score, ScoreSheet
-from rangwan.judging.queries import counted_sheets, programme_sums, programme_tally
-from rangwan.judging.scoring import scored_criteria
+from rangwan.judging.queries import counted_sheets, programme_sums, programme_tally, scored_criteria
 from rangwan.judging.tally import sums_of, tally
 
 

@@ -1,6 +1,6 @@
-"""Writes of the committee at work: conflict declarations and the chair's rulings,
-score sheets (save, submit, reopen). Each is atomic, checks who may do it and in what
-state, and leaves an audit entry."""
+"""Score sheets: a member opens one for each dossier they may score, saves drafts, submits
+it to lock it; the chair reopens a submitted one, saying why. Each write is atomic, checks
+who may do it and in what state, and leaves an audit entry."""
 
 from __future__ import annotations
 
@@ -12,178 +12,27 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rangwan.audit.services import record, snapshot
-from rangwan.judging import closing
-from rangwan.judging.enums import ConflictKind, Ruling, SeatRole, SheetStatus
-from rangwan.judging.models import CommitteeSeat, Criterion, Declaration, Score, ScoreSheet
+from rangwan.audit.services import record
+from rangwan.judging.enums import SheetStatus
+from rangwan.judging.models import CommitteeSeat, Criterion, Score, ScoreSheet
 from rangwan.judging.queries import rules_for, scored_criteria
 from rangwan.judging.rubric import points as show_points
-from rangwan.nominations.enums import DisciplineRecord, NominationStatus
+from rangwan.judging.rules import holds_chair, is_draft_sheet
+from rangwan.judging.services.guards import (
+    require_accepted,
+    require_holder,
+    require_judging_open,
+    require_may_score,
+)
+from rangwan.nominations.enums import DisciplineRecord
+from rangwan.nominations.models import Nomination
 
 
 class StaleSheet(ValidationError):
     pass
 
 
-def _require_judging_open(programme) -> None:
-    if closing.is_closed(programme):
-        raise ValidationError(_("The results are final and frozen."), code="final")
-
-
-def _require_accepted(nomination) -> None:
-    if nomination.status != NominationStatus.ACCEPTED:
-        raise ValidationError(_("Only dossiers accepted at screening are judged."))
-
-
-def _require_may_score(seat: CommitteeSeat, nomination) -> None:
-    declaration = Declaration.objects.filter(seat=seat, nomination=nomination).first()
-    if declaration is None:
-        raise ValidationError(
-            _("Declare first whether you have a conflict of interest with this dossier."),
-            code="undeclared",
-        )
-    if declaration.recused:
-        raise ValidationError(_("You are recused from this dossier."), code="recused")
-    if not declaration.may_score:
-        raise ValidationError(
-            _("The chair has not yet ruled on the conflict you declared."), code="pending"
-        )
-
-
-def scoring_refusal(*, seat: CommitteeSeat, nomination) -> ValidationError | None:
-    """Why the seat's holder may not score this accepted dossier now, or None: the same
-    checks the sheet's writes make, for the sheet page to say instead of offering a
-    sheet that would be refused. Recusal first: it is the reason that lasts."""
-    try:
-        _require_may_score(seat, nomination)
-        _require_judging_open(seat.programme)
-    except ValidationError as error:
-        return error
-    return None
-
-
-def _require_holder(seat: CommitteeSeat, actor) -> None:
-    if seat.user_id != getattr(actor, "pk", None):
-        raise ValidationError(_("Only the holder of this seat can do this."))
-
-
-# --- Declarations ------------------------------------------------------------------------
-
-# What the audit record keeps of a declaration, before and after each change.
-DECLARATION_FIELDS = [
-    "has_conflict",
-    "kind",
-    "reason",
-    "ruling",
-    "withdrawn_at",
-    "withdrawn_kind",
-    "withdrawn_reason",
-]
-
-
-@transaction.atomic
-def declare(
-    *, seat: CommitteeSeat, nomination, actor, has_conflict: bool, kind: str = "", reason: str = ""
-) -> Declaration:
-    """A member declares, for one dossier, no conflict or a conflict with its reason.
-    No conflict after a conflict still pending withdraws it: the declaration keeps what
-    was withdrawn, for the chair to see."""
-    _require_holder(seat, actor)
-    _require_accepted(nomination)
-    _require_judging_open(seat.programme)
-    if has_conflict:
-        errors = {}
-        if kind not in ConflictKind.values:
-            errors["kind"] = _("Say what kind of conflict it is.")
-        if not reason.strip():
-            errors["reason"] = _("Give the reason for the conflict.")
-        if errors:
-            raise ValidationError(errors)
-    sheet = ScoreSheet.objects.filter(seat=seat, nomination=nomination).first()
-    if sheet and sheet.status == SheetStatus.SUBMITTED:
-        raise ValidationError(
-            _("The score sheet is submitted; the declaration can no longer change.")
-        )
-    existing = (
-        Declaration.objects.select_for_update().filter(seat=seat, nomination=nomination).first()
-    )
-    if existing and existing.ruling in (Ruling.UPHELD, Ruling.DISMISSED):
-        raise ValidationError(
-            _("The chair has ruled on this declaration; it can no longer be changed."),
-            code="ruled",
-        )
-    before = snapshot(existing, fields=DECLARATION_FIELDS) if existing else None
-    # Only a pending conflict reaches here (a ruled one is refused above).
-    withdrawing = existing is not None and existing.has_conflict and not has_conflict
-    declaration = existing or Declaration(seat=seat, nomination=nomination)
-    if withdrawing:
-        declaration.withdrawn_at = timezone.now()
-        declaration.withdrawn_kind, declaration.withdrawn_reason = existing.kind, existing.reason
-    declaration.has_conflict = has_conflict
-    declaration.kind = kind if has_conflict else ""
-    declaration.reason = reason if has_conflict else ""
-    # A new or changed conflict waits for the chair. Nobody rules on their own case: the
-    # chair's own conflict recuses them at once.
-    declaration.ruling = Ruling.PENDING if has_conflict else ""
-    declaration.ruled_by, declaration.ruled_at, declaration.ruling_note = None, None, ""
-    if has_conflict and seat.role == SeatRole.CHAIR:
-        declaration.ruling, declaration.ruled_at = Ruling.UPHELD, timezone.now()
-        declaration.ruled_by = actor
-        declaration.ruling_note = _("The chair's own conflict: recused without a ruling.")
-    declaration.full_clean()
-    declaration.save()
-    record(
-        actor=actor,
-        action="conflict.withdraw" if withdrawing else "conflict.declare",
-        obj=declaration,
-        before=before,
-        after=snapshot(declaration, fields=DECLARATION_FIELDS),
-    )
-    return declaration
-
-
-def is_chair(user, programme) -> bool:
-    return CommitteeSeat.objects.filter(
-        programme=programme, user=user, role=SeatRole.CHAIR
-    ).exists()
-
-
-@transaction.atomic
-def rule_on_conflict(
-    *, declaration: Declaration, actor, ruling: str, note: str = ""
-) -> Declaration:
-    """The chair upholds a declared conflict (the member is recused and their scores do
-    not count) or dismisses it (the member may score)."""
-    declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
-    if not is_chair(actor, declaration.seat.programme):
-        raise ValidationError(_("Only the chair rules on conflicts."))
-    if declaration.seat.user_id == actor.pk:
-        raise ValidationError(_("Nobody rules on their own declaration."))
-    _require_judging_open(declaration.seat.programme)
-    if not declaration.has_conflict:
-        raise ValidationError(_("There is no conflict to rule on."))
-    if ruling not in (Ruling.UPHELD, Ruling.DISMISSED):
-        raise ValidationError({"ruling": _("Uphold or dismiss the conflict.")})
-    before = {"ruling": declaration.ruling}
-    declaration.ruling = ruling
-    declaration.ruling_note = note
-    declaration.ruled_by = actor
-    declaration.ruled_at = timezone.now()
-    declaration.save()
-    record(
-        actor=actor,
-        action="conflict.rule",
-        obj=declaration,
-        before=before,
-        after={"ruling": ruling, "note": note},
-    )
-    return declaration
-
-
-# --- Score sheets ------------------------------------------------------------------------
-
-
-def _discipline_prefill(nomination, criterion: Criterion) -> Decimal | None:
+def _discipline_prefill(nomination: Nomination, criterion: Criterion) -> Decimal | None:
     version = nomination.versions.order_by("-number").first()
     discipline = (version.content if version else {}).get("dossier", {}).get("discipline")
     if discipline == DisciplineRecord.NEVER_PUNISHED:
@@ -194,13 +43,13 @@ def _discipline_prefill(nomination, criterion: Criterion) -> Decimal | None:
 
 
 @transaction.atomic
-def open_sheet(*, seat: CommitteeSeat, nomination, actor) -> ScoreSheet:
+def open_sheet(*, seat: CommitteeSeat, nomination: Nomination, actor) -> ScoreSheet:
     """The member's sheet for a dossier, made on first opening. Needs a declaration
     first, and no unresolved or upheld conflict."""
-    _require_holder(seat, actor)
-    _require_accepted(nomination)
-    _require_judging_open(seat.programme)
-    _require_may_score(seat, nomination)
+    require_holder(seat, actor)
+    require_accepted(nomination)
+    require_judging_open(seat.programme)
+    require_may_score(seat, nomination)
     sheet, created = ScoreSheet.objects.get_or_create(seat=seat, nomination=nomination)
     if created:
         rules = rules_for(seat.programme)
@@ -251,10 +100,10 @@ def save_sheet(
     sheet = (
         ScoreSheet.objects.select_for_update().select_related("seat__programme").get(pk=sheet.pk)
     )
-    _require_holder(sheet.seat, actor)
-    _require_judging_open(sheet.seat.programme)
-    _require_may_score(sheet.seat, sheet.nomination)
-    if sheet.status != SheetStatus.DRAFT:
+    require_holder(sheet.seat, actor)
+    require_judging_open(sheet.seat.programme)
+    require_may_score(sheet.seat, sheet.nomination)
+    if not is_draft_sheet(actor, sheet):
         raise ValidationError(
             _("The sheet is submitted; ask the chair to reopen it."), code="locked"
         )
@@ -332,10 +181,10 @@ def submit_sheet(*, sheet: ScoreSheet, actor, version: int) -> ScoreSheet:
     sheet = (
         ScoreSheet.objects.select_for_update().select_related("seat__programme").get(pk=sheet.pk)
     )
-    _require_holder(sheet.seat, actor)
-    _require_judging_open(sheet.seat.programme)
-    _require_may_score(sheet.seat, sheet.nomination)
-    if sheet.status != SheetStatus.DRAFT:
+    require_holder(sheet.seat, actor)
+    require_judging_open(sheet.seat.programme)
+    require_may_score(sheet.seat, sheet.nomination)
+    if not is_draft_sheet(actor, sheet):
         raise ValidationError(_("The sheet is already submitted."))
     if version != sheet.version:
         raise StaleSheet(
@@ -369,10 +218,10 @@ def reopen_sheet(*, sheet: ScoreSheet, actor, reason: str) -> ScoreSheet:
     sheet = (
         ScoreSheet.objects.select_for_update().select_related("seat__programme").get(pk=sheet.pk)
     )
-    if not is_chair(actor, sheet.seat.programme):
+    if not holds_chair(actor, sheet.seat.programme):
         raise ValidationError(_("Only the chair can reopen a sheet."))
-    _require_judging_open(sheet.seat.programme)
-    if sheet.status != SheetStatus.SUBMITTED:
+    require_judging_open(sheet.seat.programme)
+    if is_draft_sheet(actor, sheet):
         raise ValidationError(_("Only a submitted sheet can be reopened."))
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for reopening the sheet.")})
