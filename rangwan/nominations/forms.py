@@ -4,8 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rangwan.core.forms import BuddhistDateField
 from rangwan.directory.models import NetworkKind, OfficerKind
 from rangwan.nominations.enums import DeadlineKind, EvidenceSection, ScreeningOutcome
-from rangwan.nominations.models import Dossier
-from rangwan.nominations.services import DOSSIER_FIELDS
+from rangwan.nominations.models import DOSSIER_FIELDS, Dossier
 
 TITLES = [("นาย", "นาย"), ("นาง", "นาง"), ("นางสาว", "นางสาว")]
 

@@ -122,6 +122,26 @@ class Nomination(TimeStampedModel):
         return self.network_kind.name_th if self.network_kind else ""
 
 
+# The fields of form 4 that the district fills in, in order: what the form edits, a
+# version freezes, and completeness is checked over (all but the note).
+DOSSIER_FIELDS = (
+    "years_in_position",
+    "discipline",
+    "discipline_note",
+    "conduct_1",
+    "conduct_2",
+    "conduct_3",
+    "conduct_4",
+    "conduct_5",
+    "work_title",
+    "work_steps",
+    "work_start",
+    "work_end",
+    "work_results",
+    "work_use",
+)
+
+
 class Dossier(TimeStampedModel):
     """แบบเสนอผลงาน: the district's working copy. Submitting freezes it as a version."""
 

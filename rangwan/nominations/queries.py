@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rangwan.audit.queries import Checkpoint, checkpoint_of, entries_of
+from rangwan.core.thai import date_full
 from rangwan.nominations import deadlines
 from rangwan.nominations.enums import DeadlineKind, DisciplineRecord
 from rangwan.nominations.enums import NominationStatus as S
@@ -201,8 +202,6 @@ def dossier_sections(content: dict[str, Any]) -> list[tuple[str, list[tuple[str,
         discipline_text = f"{discipline_text}: {body['discipline_note']}"
 
     def day(value):
-        from rangwan.core.thai import date_full
-
         return date_full(dt.date.fromisoformat(value)) if value else ""
 
     period = " – ".join(filter(None, [day(body.get("work_start")), day(body.get("work_end"))]))

@@ -19,7 +19,7 @@ from rangwan.core.paging import page_of
 from rangwan.core.upload_limit import limit_uploads
 from rangwan.documents.responses import document_response
 from rangwan.nominations import queries, services
-from rangwan.nominations.enums import DeadlineKind, EvidenceSection, NominationStatus
+from rangwan.nominations.enums import DeadlineKind, EvidenceSection
 from rangwan.nominations.forms import (
     CertifyForm,
     DossierForm,
@@ -30,6 +30,12 @@ from rangwan.nominations.forms import (
     SubmitForm,
 )
 from rangwan.nominations.models import Evidence, Nomination
+from rangwan.nominations.rules import (
+    awaits_screening,
+    is_certifiable,
+    is_certified,
+    is_editable,
+)
 from rangwan.programmes.models import Programme
 
 get_programme = objectgetter(Programme, "pk")
@@ -72,8 +78,7 @@ def my_nomination(request, pk):
             "deadlines": queries.district_deadlines(programme, district),
             "versions": nomination.versions.all() if nomination else [],
             "slot": nomination.slots.select_related("meeting").first() if nomination else None,
-            "can_edit": bool(nomination)
-            and nomination.status in NominationStatus.editable_by_district(),
+            "can_edit": is_editable(request.user, nomination),
         },
     )
 
@@ -147,10 +152,12 @@ def dossier_edit(request, pk):
             if not form.errors:
                 messages.success(request, _("The draft was saved."))
                 return redirect("nominations:dossier", pk=pk)
-    return render(request, "nominations/dossier_edit.html", _dossier_context(nomination, form))
+    return render(
+        request, "nominations/dossier_edit.html", _dossier_context(request, nomination, form)
+    )
 
 
-def _dossier_context(nomination, form) -> dict:
+def _dossier_context(request, nomination, form) -> dict:
     evidence = list(nomination.evidence.current())
     return {
         "programme": nomination.programme,
@@ -165,7 +172,7 @@ def _dossier_context(nomination, form) -> dict:
             initial={"section": EvidenceSection.JOINT_WORK}, auto_id="id_work_%s"
         ),
         "deadline": queries.district_deadlines(nomination.programme, nomination.district)[1],
-        "can_edit": nomination.status in NominationStatus.editable_by_district(),
+        "can_edit": is_editable(request.user, nomination),
     }
 
 
@@ -292,9 +299,10 @@ def nomination_detail(request, pk):
             "evidence": queries.evidence_for(content),
             "missing": services.missing_items(nomination),
             "versions": nomination.versions.all(),
-            "can_edit": nomination.status in NominationStatus.editable_by_district(),
-            "can_certify": nomination.status
-            in (NominationStatus.REGISTERED, NominationStatus.DRAFT),
+            "can_edit": is_editable(request.user, nomination),
+            "can_certify": is_certifiable(request.user, nomination),
+            "can_submit": is_certified(request.user, nomination),
+            "can_screen": awaits_screening(request.user, nomination),
             "certify_form": CertifyForm(
                 initial={
                     "certifier_name": request.user.display_name,
