@@ -20,6 +20,7 @@ from rangwan.judging.models import (
     ScoreSheet,
 )
 from rangwan.judging.rubric import CriterionRow, rubric_problems
+from rangwan.judging.rules import is_draft_sheet
 from rangwan.judging.tally import ZERO, Sheet, Sums, Tally, TieBreak, tally
 from rangwan.nominations.enums import NominationStatus
 from rangwan.nominations.models import Nomination
@@ -181,6 +182,12 @@ class MemberRow:
     nomination: object
     declaration: Declaration | None
     sheet: ScoreSheet | None
+
+    @property
+    def declaration_open(self) -> bool:
+        """The member may still declare (or change a pending declaration): no sheet, or a
+        draft one. A ruled declaration is refused by `declare` with its reason."""
+        return self.sheet is None or is_draft_sheet(None, self.sheet)
 
 
 def member_rows(programme, seat) -> list[MemberRow]:
