@@ -185,7 +185,7 @@ def _lock_hold(programme, sheets: list, repeat: int = 25) -> tuple[float, float,
     (median of the whole save transaction, median and max of the hold), seconds."""
     from django.db import connection, transaction
 
-    from rangwan.judging import scoring
+    from rangwan.judging import services as judging
 
     marks = {}
 
@@ -202,7 +202,7 @@ def _lock_hold(programme, sheets: list, repeat: int = 25) -> tuple[float, float,
             scores = {s.criterion_id: ("1", f"lock probe {i}") for s in sheet.scores.all()}
             t0 = time.perf_counter()
             with transaction.atomic():
-                scoring.save_sheet(
+                judging.save_sheet(
                     sheet=sheet, actor=sheet.seat.user, version=sheet.version, scores=scores
                 )
             done = time.perf_counter()
@@ -248,7 +248,7 @@ def main() -> None:
 
     from rangwan.audit.models import AuditEntry
     from rangwan.judging.models import CommitteeSeat, Score, ScoreSheet
-    from rangwan.judging.scoring import rules_for, scored_criteria
+    from rangwan.judging.queries import rules_for, scored_criteria
 
     with translation.override("th"):
         texts = {

@@ -64,11 +64,12 @@ def generate(n: int = 880, seed: int = 2568, *, judging: str = "final"):
     from rangwan.accounts.models import User
     from rangwan.judging.enums import SheetStatus
     from rangwan.judging.models import CommitteeSeat, Declaration, Score, ScoreSheet
-    from rangwan.judging.scoring import scored_criteria
+    from rangwan.judging.queries import scored_criteria
     from rangwan.nominations import services as nominations
     from rangwan.nominations.enums import EvidenceSection, ScreeningOutcome
     from rangwan.programmes.models import Programme
     from rangwan.results import services as results
+    from rangwan.results.live import live_tally
     from rangwan.seed import demo, demo_judged
 
     rng = random.Random(seed)
@@ -217,7 +218,7 @@ def generate(n: int = 880, seed: int = 2568, *, judging: str = "final"):
     with clock(dt.datetime(2025, 5, 23, 10, tzinfo=BANGKOK)):
         # Level after every tie-break (likely among hundreds): the committee's recorded
         # vote, as the chair would enter it, a different count for each tied dossier.
-        tied = [r.nomination for r in results.programme_tally(programme).results if r.tied]
+        tied = [r.nomination for r in live_tally(programme).results if r.tied]
         if tied:
             results.record_tie_vote(
                 programme=programme, actor=chair, votes={pk: i + 1 for i, pk in enumerate(tied)}

@@ -44,7 +44,7 @@ def pages(programme, nomination, seat_user):
             seat_user,
         ),
         ("progress board", reverse("judging:progress", args=[p]), "secretariat"),
-        ("tally / results", reverse("judging:results", args=[p]), "secretariat"),
+        ("tally / results", reverse("results:tally", args=[p]), "secretariat"),
         ("public results", reverse("results:public", args=[p]), None),
         ("nominations.csv", reverse("reports:nominations_csv", args=[p]), "secretariat"),
         ("scores.csv", reverse("reports:scores_csv", args=[p]), "secretariat"),

@@ -20,7 +20,7 @@ def _empty_cache():
     # Tests reuse ids (and so can reach the same audit chain hash with other data).
     from django.core.cache import cache
 
-    from rangwan.judging.queries import forget_tallies
+    from rangwan.results.live import forget_tallies
 
     cache.clear()
     forget_tallies()

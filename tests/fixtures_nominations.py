@@ -196,7 +196,7 @@ def judged_programme(demo, users, register, time_at):
     """Two accepted dossiers (บางคล้า, เมืองฉะเชิงเทรา), scored by members 1–6 (the quorum
     of 9 is 6). บางคล้า scores 35 on the joint work, เมือง 30; everything else is full."""
     from rangwan.accounts.models import User
-    from rangwan.judging import scoring
+    from rangwan.judging import services as scoring
     from rangwan.nominations.enums import ScreeningOutcome
 
     nominations = []

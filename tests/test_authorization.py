@@ -74,7 +74,7 @@ MATRIX = {
     "judging:rule": {"POST": ({CHAIR}, 302)},
     "judging:reopen": {"POST": ({CHAIR}, 302)},
     "judging:progress": {"GET": ({SEC, CHAIR}, 200)},
-    "judging:results": {"GET": ({SEC, CHAIR}, 200)},
+    "results:tally": {"GET": ({SEC, CHAIR}, 200)},
     "judging:schedule": {"GET": ({SEC}, 200), "POST": ({SEC}, 200)},
     "judging:agenda": {"GET": ({SEC, VIEWER, MEMBER, CHAIR}, 200)},
     # Nothing is published in the matrix's programme: everyone gets the same 404 page.
@@ -194,7 +194,7 @@ PROGRAMME_LEVEL = {
     "judging:judge_home",
     "judging:conflicts",
     "judging:progress",
-    "judging:results",
+    "results:tally",
     "nominations:mine",
     "nominations:register",
     "nominations:screening",
@@ -223,7 +223,7 @@ PROGRAMME_LEVEL = {
 def judged(submitted, users, demo):
     """The matrix's nomination: accepted; members 1 (chair) and 2 have declared no
     conflict and opened their sheets; member 3 has declared a conflict."""
-    from rangwan.judging import scoring
+    from rangwan.judging import services as scoring
     from rangwan.nominations import services
     from rangwan.nominations.enums import ScreeningOutcome
 
@@ -246,7 +246,7 @@ def judged(submitted, users, demo):
     )
     import datetime as dt
 
-    from rangwan.judging import schedule
+    from rangwan.judging import services as schedule
 
     meeting = schedule.save_meeting(
         programme=demo,

@@ -1,10 +1,9 @@
 from django.contrib import admin
 
 from rangwan.audit.admin_mixins import AuditedAdmin
+from rangwan.judging import closing
 from rangwan.judging.models import JudgingRules
 from rangwan.programmes.models import Programme
-from rangwan.results.enums import ResultStatus
-from rangwan.results.models import Results
 
 
 @admin.register(JudgingRules)
@@ -27,7 +26,7 @@ class JudgingRulesAdmin(AuditedAdmin, admin.ModelAdmin):
             # programme without rules yet, and not one whose final results were tallied
             # under the defaults, which rules added now would no longer match.
             kwargs["queryset"] = Programme.objects.filter(judging_rules__isnull=True).exclude(
-                results__status=ResultStatus.FINAL
+                closing.closed()
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -36,9 +35,7 @@ class JudgingRulesAdmin(AuditedAdmin, admin.ModelAdmin):
         # tally and its quorum would no longer match the frozen record.
         if (
             obj is not None
-            and Results.objects.filter(
-                programme_id=obj.programme_id, status=ResultStatus.FINAL
-            ).exists()
+            and Programme.objects.filter(closing.closed(), pk=obj.programme_id).exists()
         ):
             return False
         return super().has_change_permission(request, obj)

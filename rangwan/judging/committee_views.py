@@ -1,5 +1,5 @@
 """The committee at work: declarations, score sheets, the chair's rulings and reopenings,
-the progress board and the (unpublished) tally."""
+the progress board, the schedule and the agenda."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,8 +11,7 @@ from rules.contrib.views import objectgetter, permission_required
 
 from rangwan.core.feedback import attach_to_form, flash
 from rangwan.core.paging import page_of
-from rangwan.judging import queries, scoring
-from rangwan.judging import schedule as schedule_services
+from rangwan.judging import queries, services
 from rangwan.judging.forms import (
     DeclarationForm,
     MeetingForm,
@@ -21,6 +20,7 @@ from rangwan.judging.forms import (
     SheetForm,
 )
 from rangwan.judging.models import Declaration, Meeting, ScoreSheet
+from rangwan.judging.rules import is_draft_sheet
 from rangwan.nominations.enums import NominationStatus
 from rangwan.nominations.models import Nomination
 from rangwan.programmes.models import Programme
@@ -74,14 +74,14 @@ def declare(request, pk, nomination_pk):
     form = DeclarationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            declaration = scoring.declare(
+            declaration = services.declare(
                 seat=seat, nomination=nomination, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
             attach_to_form(form, error)
         else:
             if declaration.may_score:
-                scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
+                services.open_sheet(seat=seat, nomination=nomination, actor=request.user)
                 return redirect("judging:sheet", pk=pk, nomination_pk=nomination.pk)
             messages.info(request, _("Your declaration was sent to the chair for a ruling."))
             return redirect("judging:judge_home", pk=pk)
@@ -101,7 +101,7 @@ def sheet(request, pk, nomination_pk):
     nomination = _accepted(programme, nomination_pk)
     seat = _my_seat(programme, request.user)
     score_sheet = ScoreSheet.objects.filter(seat=seat, nomination=nomination).first()
-    refusal = scoring.scoring_refusal(seat=seat, nomination=nomination)
+    refusal = services.scoring_refusal(seat=seat, nomination=nomination)
     declaration = Declaration.objects.filter(seat=seat, nomination=nomination).first()
     if score_sheet is None:
         # Opening a sheet writes it (with the discipline prefill): only on POST.
@@ -117,13 +117,13 @@ def sheet(request, pk, nomination_pk):
                 },
             )
         try:
-            scoring.open_sheet(seat=seat, nomination=nomination, actor=request.user)
+            services.open_sheet(seat=seat, nomination=nomination, actor=request.user)
         except ValidationError as error:
             flash(request, error)
             return redirect("judging:declare", pk=pk, nomination_pk=nomination.pk)
         return redirect("judging:sheet", pk=pk, nomination_pk=nomination.pk)
     scores = list(score_sheet.scores.select_related("criterion").order_by("criterion__order"))
-    rules = scoring.rules_for(programme)
+    rules = queries.rules_for(programme)
     form = SheetForm(
         request.POST or None,
         scores=scores,
@@ -132,14 +132,14 @@ def sheet(request, pk, nomination_pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = scoring.save_sheet(
+            saved = services.save_sheet(
                 sheet=score_sheet,
                 actor=request.user,
                 version=form.cleaned_data["version"],
                 scores=form.scores(),
             )
             if "submit" in request.POST:
-                scoring.submit_sheet(sheet=saved, actor=request.user, version=saved.version)
+                services.submit_sheet(sheet=saved, actor=request.user, version=saved.version)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -159,7 +159,7 @@ def sheet(request, pk, nomination_pk):
             "form": form,
             "total_max": programme.rubric.declared_total,
             # A draft opened before a recusal (or final results) is shown, not editable.
-            "locked": score_sheet.status == "submitted" or refusal is not None,
+            "locked": not is_draft_sheet(request.user, score_sheet) or refusal is not None,
             "refusal": refusal,
             "declaration": declaration,
         },
@@ -190,7 +190,7 @@ def rule(request, pk, declaration_pk):
     form = RulingForm(request.POST)
     if form.is_valid():
         try:
-            scoring.rule_on_conflict(
+            services.rule_on_conflict(
                 declaration=declaration, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -210,7 +210,7 @@ def reopen(request, pk, sheet_pk):
     form = ReopenForm(request.POST)
     if form.is_valid():
         try:
-            scoring.reopen_sheet(sheet=score_sheet, actor=request.user, **form.cleaned_data)
+            services.reopen_sheet(sheet=score_sheet, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             flash(request, error)
         else:
@@ -248,16 +248,6 @@ def progress(request, pk):
 
 
 @login_required
-@permission_required("judging.view_progress", fn=get_programme, raise_exception=True)
-@require_safe
-def results(request, pk):
-    """The tally as it stands: means per criterion, totals, ranks, quorum, and the
-    advisory spread and leniency columns. Not public until published."""
-    programme = get_object_or_404(Programme, pk=pk)
-    return render(request, "judging/results.html", queries.results_context(programme, request))
-
-
-@login_required
 @permission_required("judging.manage_schedule", fn=get_programme, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def schedule(request, pk):
@@ -277,13 +267,11 @@ def schedule(request, pk):
     form = MeetingForm(request.POST if "save_meeting" in request.POST else None, initial=initial)
     try:
         if "save_meeting" in request.POST and form.is_valid():
-            schedule_services.save_meeting(
-                programme=programme, actor=request.user, **form.cleaned_data
-            )
+            services.save_meeting(programme=programme, actor=request.user, **form.cleaned_data)
             messages.success(request, _("The meeting was saved."))
             return redirect("judging:schedule", pk=pk)
         if "draw" in request.POST and meeting:
-            schedule_services.draw_order(meeting=meeting, actor=request.user)
+            services.draw_order(meeting=meeting, actor=request.user)
             messages.success(request, _("The order was drawn at random; the seed is recorded."))
             return redirect("judging:schedule", pk=pk)
         if "set_order" in request.POST and meeting:
@@ -292,7 +280,7 @@ def schedule(request, pk):
                 for key, value in request.POST.items()
                 if key.startswith("position_") and value.strip().isdigit()
             }
-            schedule_services.set_order(meeting=meeting, actor=request.user, positions=positions)
+            services.set_order(meeting=meeting, actor=request.user, positions=positions)
             messages.success(request, _("The order was set."))
             return redirect("judging:schedule", pk=pk)
     except ValidationError as error:
@@ -307,9 +295,7 @@ def schedule(request, pk):
             "meeting": meeting,
             "form": form,
             "slots": slots,
-            "unplaced": [
-                n for n in schedule_services.accepted_in_order(programme) if n.pk not in placed
-            ],
+            "unplaced": [n for n in queries.accepted_in_order(programme) if n.pk not in placed],
         },
     )
 

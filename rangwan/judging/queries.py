@@ -1,21 +1,72 @@
-"""Reads for judging: the tally from the stored sheets, and the progress board."""
+"""Reads for judging: the rules, the rubric and its problems, the scored criteria, the
+tally from the stored sheets, the member's list and the progress board."""
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Sum
 
-from rangwan.audit.models import ChainHead
 from rangwan.judging.enums import Ruling, SheetStatus
-from rangwan.judging.models import Criterion, Declaration, Score, ScoreSheet
-from rangwan.judging.scoring import rules_for, scored_criteria
+from rangwan.judging.models import (
+    Criterion,
+    Declaration,
+    JudgingRules,
+    Rubric,
+    Score,
+    ScoreSheet,
+)
+from rangwan.judging.rubric import CriterionRow, rubric_problems
 from rangwan.judging.tally import ZERO, Sheet, Sums, Tally, TieBreak, tally
 from rangwan.nominations.enums import NominationStatus
+from rangwan.nominations.models import Nomination
+
+
+def rules_for(programme) -> JudgingRules:
+    """The programme's saved rules, or the defaults unsaved. Pages read this, and a read
+    must not write: the rules are saved by whoever sets them (the admin, a copy)."""
+    return JudgingRules.objects.filter(programme=programme).first() or JudgingRules(
+        programme=programme
+    )
+
+
+def accepted_in_order(programme) -> list[Nomination]:
+    """The dossiers accepted for judging, in district-code order (the order a draw of the
+    presentations starts from)."""
+    return list(
+        programme.nominations.filter(status=NominationStatus.ACCEPTED)
+        .select_related("district")
+        .order_by("district__code")
+    )
+
+
+def scored_criteria(programme) -> list[Criterion]:
+    """The criteria a member scores: the leaves of the rubric tree, in order."""
+    criteria = list(programme.rubric.criteria.select_related("parent"))
+    parents = {c.parent_id for c in criteria if c.parent_id}
+    return [c for c in criteria if c.pk not in parents]
+
+
+def rubric_rows(rubric: Rubric) -> list[CriterionRow]:
+    criteria = list(rubric.criteria.select_related("parent"))
+    return [
+        CriterionRow(
+            code=c.code,
+            title=c.title_th,
+            description=c.description_th,
+            max_points=c.max_points,
+            parent_code=c.parent.code if c.parent else None,
+        )
+        for c in criteria
+    ]
+
+
+def check_rubric(rubric: Rubric) -> list[str]:
+    """What is off with a stored rubric; judging will not open while this is not empty."""
+    return rubric_problems(rubric.declared_total, rubric_rows(rubric))
 
 
 def counted_sheets(programme) -> list[Sheet]:
@@ -80,10 +131,11 @@ def programme_sums(programme, criteria: list[str]) -> Sums:
     return Sums(points=points, member_totals=member_totals)
 
 
-def programme_tally(programme, votes: dict[int, int] | None = None) -> Tally:
+def programme_tally(programme, *, votes: Mapping[int, int]) -> Tally:
+    """The ranking the counted sheets give, with `votes` (nomination pk -> the votes the
+    committee gave it) for the last link of the tie-break chain. The votes are recorded
+    in results, above judging, which passes them in (results.live.live_tally)."""
     rules = rules_for(programme)
-    if votes is None:
-        votes = dict(programme.tie_votes.values_list("nomination_id", "votes"))
     nominations = programme.nominations.filter(status=NominationStatus.ACCEPTED).order_by(
         "district__code"
     )
@@ -95,39 +147,6 @@ def programme_tally(programme, votes: dict[int, int] | None = None) -> Tally:
         tie_break=[TieBreak(link["label"], tuple(link["codes"])) for link in rules.tie_break],
         votes=votes,
     )
-
-
-def current_tally(programme) -> Tally:
-    """`programme_tally` for the pages, kept in the cache until the next audited write.
-
-    Every write the tally rests on (sheets and scores, declarations and rulings,
-    screening, tie votes, the judging rules in the admin) appends to the audit chain in
-    its own transaction, so the chain head's hash in the key makes the first page after
-    any of them compute afresh. The head is read before the tally: a tally can be stored
-    under an older head than its data, never a newer one. TALLY_CACHE_SECONDS bounds
-    what a write outside the services could leave behind (the key changes with each
-    period of that length; 0 turns the cache off). Finalising never reads this:
-    results.services computes the tally itself.
-    """
-    if settings.TALLY_CACHE_SECONDS <= 0:
-        return programme_tally(programme)
-    head = ChainHead.objects.values_list("last_hash", flat=True).first()
-    key = (head, time.monotonic() // settings.TALLY_CACHE_SECONDS)
-    cached = _tallies.get(programme.pk)
-    if cached and cached[0] == key:
-        return cached[1]
-    result = programme_tally(programme)
-    _tallies[programme.pk] = (key, result)
-    return result
-
-
-# programme pk -> (key, tally): one entry a programme, in this process. Not Django's
-# cache: unpickling 880 results (Fractions) costs more than the page may take.
-_tallies: dict[int, tuple[tuple, Tally]] = {}
-
-
-def forget_tallies() -> None:
-    _tallies.clear()
 
 
 @dataclass(frozen=True)
@@ -254,54 +273,3 @@ def progress_board(programme) -> Board:
             )
         )
     return Board(seats=seats, rows=rows, needed=rules_for(programme).quorum(len(seats)))
-
-
-def results_context(programme, request=None) -> dict:
-    """The tally page: the whole ranking is computed, the rows of one page are shown."""
-    from rangwan.core.paging import page_of
-
-    result = current_tally(programme)
-    criteria = scored_criteria(programme)
-    page = page_of(request, result.results) if request else None
-    shown = list(page) if page else result.results
-    tied = [r for r in result.results if r.tied]
-    nominations = {
-        n.pk: n
-        for n in programme.nominations.filter(
-            pk__in={r.nomination for r in [*shown, *tied]}
-        ).select_related("district")
-    }
-    needed = rules_for(programme).quorum(programme.seats.count())
-
-    def row(r):
-        return {
-            "result": r,
-            "nomination": nominations[r.nomination],
-            "means": [r.means[c.code] for c in criteria],
-            "quorum_met": r.counted >= needed,
-        }
-
-    rows = [row(r) for r in shown]
-    seats = {str(s.number): s for s in programme.seats.all()}
-    leniency = [
-        (seats.get(member), value)
-        for member, value in sorted(result.leniency.items(), key=lambda kv: int(kv[0]))
-    ]
-    from rangwan.results.models import Results
-    from rangwan.results.services import readiness_problems
-
-    return {
-        "programme": programme,
-        "criteria": criteria,
-        "rows": rows,
-        "needed": needed,
-        "leniency": leniency,
-        # Not the bundle nor the snapshot: at national scale each is megabytes, and the
-        # page shows only the status and the digest.
-        "published": Results.objects.filter(programme=programme)
-        .defer("bundle", "snapshot")
-        .first(),
-        "problems": readiness_problems(programme, result),
-        "tied_rows": [row(r) for r in tied],
-        "page": page,
-    }

@@ -34,5 +34,4 @@ urlpatterns = [
     path("programmes/<int:pk>/judging/progress/", committee_views.progress, name="progress"),
     path("programmes/<int:pk>/judging/schedule/", committee_views.schedule, name="schedule"),
     path("programmes/<int:pk>/judging/agenda/", committee_views.agenda, name="agenda"),
-    path("programmes/<int:pk>/judging/results/", committee_views.results, name="results"),
 ]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from rules.contrib.views import objectgetter, permission_required
 
-from rangwan.judging import services
+from rangwan.judging import queries, services
 from rangwan.judging.forms import CriterionFormSet, RubricForm, SeatForm
 from rangwan.judging.models import CommitteeSeat, Rubric
 from rangwan.judging.rubric import points
@@ -29,7 +29,7 @@ def rubric_detail(request, pk):
             "programme": programme,
             "rubric": rubric,
             "criteria": criteria,
-            "problems": services.check_rubric(rubric) if rubric else [],
+            "problems": queries.check_rubric(rubric) if rubric else [],
         },
     )
 

@@ -28,11 +28,11 @@ from typing import Any
 import rfc8785
 
 from rangwan.judging.models import Declaration
-from rangwan.judging.queries import counted_sheets
-from rangwan.judging.scoring import rules_for, scored_criteria
+from rangwan.judging.queries import counted_sheets, rules_for, scored_criteria
 from rangwan.judging.tally import Sheet, TieBreak, tally
 from rangwan.nominations.enums import NominationStatus, ScreeningOutcome
 from rangwan.nominations.models import DossierVersion
+from rangwan.results.live import tie_votes
 
 FORMAT = "rangwan-results-bundle/1"
 
@@ -109,7 +109,7 @@ def freeze(
         .order_by("district__code")
     )
     sheets = counted_sheets(programme)
-    votes = dict(programme.tie_votes.values_list("nomination_id", "votes"))
+    votes = tie_votes(programme)
     tie_break = [TieBreak(link["label"], tuple(link["codes"])) for link in rules.tie_break]
     result = tally(
         nominations=[n.pk for n in nominations],

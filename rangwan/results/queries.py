@@ -7,6 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.db.models import QuerySet
+
 from rangwan.audit.queries import Checkpoint, checkpoint_of
 from rangwan.judging.tally import rounded
 from rangwan.results.enums import ResultStatus
@@ -123,3 +125,9 @@ def public_rows(bundle: dict[str, Any], ranking: list[dict[str, Any]]) -> list[P
             )
         )
     return rows
+
+
+def final_programmes() -> QuerySet:
+    """The pks of the programmes whose results are final: judging is closed for them
+    (registered with rangwan.judging.closing in ResultsConfig.ready())."""
+    return Results.objects.filter(status=ResultStatus.FINAL).values("programme")

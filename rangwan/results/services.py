@@ -13,63 +13,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record
-from rangwan.judging.models import Declaration, ScoreSheet
-from rangwan.judging.queries import programme_tally
-from rangwan.judging.scoring import is_chair, rules_for
-from rangwan.judging.tally import Tally
+from rangwan.judging.rules import holds_chair
 from rangwan.results.bundle import Frozen, freeze, new_key
 from rangwan.results.enums import ResultStatus
+from rangwan.results.live import readiness_problems
 from rangwan.results.models import Results, TieVote
 
 
 def _require_chair(actor, programme) -> None:
-    if not is_chair(actor, programme):
+    if not holds_chair(actor, programme):
         raise ValidationError(_("Only the chair can do this."))
 
 
 def _require_not_final(programme) -> None:
     if Results.objects.filter(programme=programme, status=ResultStatus.FINAL).exists():
         raise ValidationError(_("The results are final and frozen."))
-
-
-def readiness_problems(programme, result: Tally | None = None) -> list[str]:
-    """What keeps the results from being finalised (`result`: the live tally, if the
-    caller has it already)."""
-    problems = []
-    snapshot_ranking = (result or programme_tally(programme)).results
-    needed = rules_for(programme).quorum(programme.seats.count())
-    names = dict(programme.nominations.values_list("pk", "district__name_th"))
-    if not snapshot_ranking:
-        problems.append(_("No dossier has been accepted for judging."))
-    for result in snapshot_ranking:
-        if result.counted < needed:
-            problems.append(
-                _("%(district)s has %(counted)s counted sheets; the quorum is %(needed)s.")
-                % {
-                    "district": names[result.nomination],
-                    "counted": result.counted,
-                    "needed": needed,
-                }
-            )
-        if result.tied:
-            problems.append(
-                _(
-                    "%(district)s is level with another dossier after every tie-break: "
-                    "record the committee's vote."
-                )
-                % {"district": names[result.nomination]}
-            )
-    pending = Declaration.objects.filter(
-        seat__programme=programme, has_conflict=True, ruling="pending"
-    ).count()
-    if pending:
-        problems.append(
-            _("%(count)s declared conflicts await the chair's ruling.") % {"count": pending}
-        )
-    drafts = ScoreSheet.objects.filter(seat__programme=programme, status="draft").count()
-    if drafts:
-        problems.append(_("%(count)s score sheets are still drafts.") % {"count": drafts})
-    return problems
 
 
 @transaction.atomic

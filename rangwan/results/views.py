@@ -11,7 +11,7 @@ from rangwan.audit.queries import chain_head
 from rangwan.core.feedback import flash
 from rangwan.core.paging import page_of
 from rangwan.programmes.models import Programme
-from rangwan.results import services
+from rangwan.results import live, services
 from rangwan.results.integrity import TamperedResults, checked_bundle
 from rangwan.results.models import Results
 from rangwan.results.queries import published
@@ -59,6 +59,17 @@ def bundle(request, pk):
 
 
 @login_required
+@permission_required("judging.view_progress", fn=get_programme, raise_exception=True)
+@require_safe
+def tally(request, pk):
+    """The tally as it stands: means per criterion, totals, ranks, quorum, and the
+    advisory spread and leniency columns; publishing and finalising from there. Not
+    public until published."""
+    programme = get_object_or_404(Programme, pk=pk)
+    return render(request, "results/tally.html", live.tally_page(programme, request))
+
+
+@login_required
 @permission_required("results.publish", fn=get_programme, raise_exception=True)
 @require_POST
 def publish(request, pk):
@@ -73,7 +84,7 @@ def publish(request, pk):
         flash(request, error)
     else:
         messages.success(request, _("The provisional results are published."))
-    return redirect("judging:results", pk=pk)
+    return redirect("results:tally", pk=pk)
 
 
 @login_required
@@ -87,7 +98,7 @@ def finalise(request, pk):
         flash(request, error)
     else:
         messages.success(request, _("The results are final. Their SHA-256 is on the public page."))
-    return redirect("judging:results", pk=pk)
+    return redirect("results:tally", pk=pk)
 
 
 @login_required
@@ -102,7 +113,7 @@ def tie_vote(request, pk):
                 votes[int(key.removeprefix("votes_"))] = max(0, int(value))
             except ValueError:
                 messages.error(request, _("Votes are whole numbers."))
-                return redirect("judging:results", pk=pk)
+                return redirect("results:tally", pk=pk)
     accepted = set(programme.nominations.values_list("pk", flat=True))
     votes = {k: v for k, v in votes.items() if k in accepted}
     try:
@@ -111,4 +122,4 @@ def tie_vote(request, pk):
         flash(request, error)
     else:
         messages.success(request, _("The committee's vote was recorded."))
-    return redirect("judging:results", pk=pk)
+    return redirect("results:tally", pk=pk)

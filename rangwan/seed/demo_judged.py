@@ -29,7 +29,7 @@ from PIL import Image, ImageDraw
 
 from rangwan.accounts.models import User
 from rangwan.directory.models import NetworkKind, OfficerKind
-from rangwan.judging import schedule, scoring
+from rangwan.judging import services as judging
 from rangwan.judging.enums import ConflictKind, Ruling, SeatRole
 from rangwan.nominations import services as nominations
 from rangwan.nominations.enums import DisciplineRecord, EvidenceSection, ScreeningOutcome
@@ -207,7 +207,7 @@ def _play(programme: Programme) -> bool:
             )
             nomination.refresh_from_db()
     with _clock(dt.date(2025, 5, 12)):
-        meeting = schedule.save_meeting(
+        meeting = judging.save_meeting(
             programme=programme,
             actor=secretariat,
             date=dt.date(2025, 5, 20),
@@ -215,14 +215,14 @@ def _play(programme: Programme) -> bool:
             slot_minutes=20,
             place="ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดฉะเชิงเทรา",
         )
-        schedule.draw_order(meeting=meeting, actor=secretariat)
+        judging.draw_order(meeting=meeting, actor=secretariat)
 
     conflicted = (seats[3], entries[0][0])  # member 4 is from เมืองฉะเชิงเทรา
     with _clock(dt.date(2025, 5, 20), 8):
         for seat in seats:
             for nomination, _quality in entries:
                 if (seat, nomination) == conflicted:
-                    declaration = scoring.declare(
+                    declaration = judging.declare(
                         seat=seat,
                         nomination=nomination,
                         actor=seat.user,
@@ -230,14 +230,14 @@ def _play(programme: Programme) -> bool:
                         kind=ConflictKind.SAME_DISTRICT,
                         reason="เคยปฏิบัติงานร่วมกับพัฒนากรผู้ถูกเสนอชื่อในอำเภอเดียวกัน",
                     )
-                    scoring.rule_on_conflict(
+                    judging.rule_on_conflict(
                         declaration=declaration,
                         actor=chair,
                         ruling=Ruling.UPHELD,
                         note="ให้งดเว้นการให้คะแนนผลงานของอำเภอนี้",
                     )
                 else:
-                    scoring.declare(
+                    judging.declare(
                         seat=seat, nomination=nomination, actor=seat.user, has_conflict=False
                     )
     with _clock(dt.date(2025, 5, 20), 16):
@@ -245,10 +245,10 @@ def _play(programme: Programme) -> bool:
             for nomination, quality in entries:
                 if (seat, nomination) == conflicted:
                     continue
-                sheet = scoring.open_sheet(seat=seat, nomination=nomination, actor=seat.user)
+                sheet = judging.open_sheet(seat=seat, nomination=nomination, actor=seat.user)
                 marks = _marks(sheet, quality, rng)
-                sheet = scoring.save_sheet(sheet=sheet, actor=seat.user, version=0, scores=marks)
-                scoring.submit_sheet(sheet=sheet, actor=seat.user, version=sheet.version)
+                sheet = judging.save_sheet(sheet=sheet, actor=seat.user, version=0, scores=marks)
+                judging.submit_sheet(sheet=sheet, actor=seat.user, version=sheet.version)
     with _clock(dt.date(2025, 5, 23)):
         results.finalise_results(programme=programme, actor=chair)
         for number, done_on in ((4, dt.date(2025, 4, 30)), (5, dt.date(2025, 5, 23))):

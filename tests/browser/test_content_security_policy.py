@@ -63,7 +63,7 @@ def test_main_pages_break_no_content_security_policy_rule(open_page, live_server
         reverse("judging:committee", args=[pk]),
         reverse("judging:progress", args=[pk]),
         reverse("judging:schedule", args=[pk]),
-        reverse("judging:results", args=[pk]),
+        reverse("results:tally", args=[pk]),
         reverse("honours:list", args=[pk]),
         reverse("documents:letter", args=[pk]),
         reverse("learning:lessons", args=[pk]),

@@ -4,14 +4,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from rangwan.judging import scoring
+from rangwan.judging import services
 from rangwan.judging.enums import ConflictKind, Ruling, SheetStatus
 from rangwan.judging.models import Declaration, ScoreSheet
 from rangwan.judging.queries import programme_tally
 
 
 def _declare_conflict(seat, nomination):
-    return scoring.declare(
+    return services.declare(
         seat=seat,
         nomination=nomination,
         actor=seat.user,
@@ -24,7 +24,7 @@ def _declare_conflict(seat, nomination):
 def test_a_member_cannot_undo_a_conflict_the_chair_upheld(accepted, demo, client):
     seat, chair = demo.seats.get(number=3), demo.seats.get(number=1).user
     declaration = _declare_conflict(seat, accepted)
-    scoring.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
+    services.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
     client.force_login(seat.user)
     response = client.post(
         reverse("judging:declare", args=[demo.pk, accepted.pk]), {"has_conflict": "no"}
@@ -33,20 +33,20 @@ def test_a_member_cannot_undo_a_conflict_the_chair_upheld(accepted, demo, client
     declaration.refresh_from_db()
     assert declaration.recused and declaration.ruled_by == chair
     assert not ScoreSheet.objects.filter(seat=seat, nomination=accepted).exists()
-    assert programme_tally(demo).result_for(accepted.pk).counted == 0
+    assert programme_tally(demo, votes={}).result_for(accepted.pk).counted == 0
 
 
 def test_a_recused_member_cannot_save_or_submit_a_draft_opened_earlier(accepted, demo, client):
     seat, chair = demo.seats.get(number=4), demo.seats.get(number=1).user
-    scoring.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
-    sheet = scoring.open_sheet(seat=seat, nomination=accepted, actor=seat.user)
+    services.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
+    sheet = services.open_sheet(seat=seat, nomination=accepted, actor=seat.user)
     declaration = _declare_conflict(seat, accepted)
-    scoring.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
+    services.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
     marks = {s.criterion_id: (s.criterion.max_points, "ครบ") for s in sheet.scores.all()}
     with pytest.raises(ValidationError, match="งดพิจารณา"):
-        scoring.save_sheet(sheet=sheet, actor=seat.user, version=sheet.version, scores=marks)
+        services.save_sheet(sheet=sheet, actor=seat.user, version=sheet.version, scores=marks)
     with pytest.raises(ValidationError):
-        scoring.submit_sheet(sheet=sheet, actor=seat.user, version=sheet.version)
+        services.submit_sheet(sheet=sheet, actor=seat.user, version=sheet.version)
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.DRAFT
 
@@ -76,7 +76,7 @@ def test_the_chair_cannot_rule_on_their_own_conflict_and_is_recused(accepted, de
     declaration.refresh_from_db()
     assert declaration.ruling == Ruling.UPHELD and not declaration.may_score
     with pytest.raises(ValidationError):
-        scoring.rule_on_conflict(declaration=declaration, actor=seat.user, ruling="dismissed")
+        services.rule_on_conflict(declaration=declaration, actor=seat.user, ruling="dismissed")
 
 
 def test_a_conflict_withdrawn_before_the_ruling_stays_before_the_chair(accepted, demo, client):
@@ -110,8 +110,8 @@ def test_a_conflict_withdrawn_before_the_ruling_stays_before_the_chair(accepted,
 def test_a_conflict_declared_again_after_a_withdrawal_shows_both(accepted, demo, client):
     seat, chair = demo.seats.get(number=3), demo.seats.get(number=1).user
     _declare_conflict(seat, accepted)
-    scoring.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
-    scoring.declare(
+    services.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
+    services.declare(
         seat=seat,
         nomination=accepted,
         actor=seat.user,
@@ -151,10 +151,10 @@ def test_a_recused_member_is_told_why_instead_of_offered_a_sheet(db, client):
 
 def test_a_draft_opened_before_a_recusal_is_shown_without_save_buttons(accepted, demo, client):
     seat, chair = demo.seats.get(number=4), demo.seats.get(number=1).user
-    scoring.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
-    scoring.open_sheet(seat=seat, nomination=accepted, actor=seat.user)
+    services.declare(seat=seat, nomination=accepted, actor=seat.user, has_conflict=False)
+    services.open_sheet(seat=seat, nomination=accepted, actor=seat.user)
     declaration = _declare_conflict(seat, accepted)
-    scoring.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
+    services.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
     client.force_login(seat.user)
     page = client.get(reverse("judging:sheet", args=[demo.pk, accepted.pk])).content.decode()
     assert "ประธานกรรมการวินิจฉัยให้ท่านงดพิจารณาผลงานนี้" in page

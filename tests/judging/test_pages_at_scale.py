@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from rangwan.judging import services
 from rangwan.judging.models import Declaration, Score, ScoreSheet
-from rangwan.judging.scoring import scored_criteria
+from rangwan.judging.queries import scored_criteria
 from rangwan.nominations.enums import NominationStatus
 from rangwan.nominations.models import Dossier, Nomination
 
@@ -40,7 +41,7 @@ def _queries(client, url):
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("view", ["judging:results", "judging:progress"])
+@pytest.mark.parametrize("view", ["results:tally", "judging:progress"])
 def test_committee_pages_read_the_same_number_of_queries_for_2_or_6_dossiers(
     client_as, users, judged_programme, view, settings
 ):
@@ -61,7 +62,7 @@ def test_tally_shows_one_page_of_the_ranking_and_ranks_carry_on(
     programme, _nominations = judged_programme
     _more_accepted_dossiers(programme, ["2403"])
     client = client_as(users["secretariat"])
-    url = reverse("judging:results", args=[programme.pk])
+    url = reverse("results:tally", args=[programme.pk])
     first = client.get(url)
     assert [row["result"].rank for row in first.context["rows"]] == [1, 2]
     assert "แถวที่ 1–2 จาก 3" in first.content.decode()
@@ -109,11 +110,9 @@ def test_progress_board_pages_and_reopen_forms_only_for_the_page(
 
 
 def test_tally_is_computed_once_until_the_next_audited_write(client_as, users, judged_programme):
-    from rangwan.judging.scoring import reopen_sheet
-
     programme, (bangkhla, _mueang) = judged_programme
     client = client_as(users["secretariat"])
-    url = reverse("judging:results", args=[programme.pk])
+    url = reverse("results:tally", args=[programme.pk])
 
     def counted_and_score_queries():
         with CaptureQueriesContext(connection) as ctx:
@@ -126,5 +125,5 @@ def test_tally_is_computed_once_until_the_next_audited_write(client_as, users, j
     assert counted_and_score_queries() == (6, 0)  # from the cache
     chair = programme.seats.get(role="chair").user
     sheet = ScoreSheet.objects.get(seat__number=3, nomination=bangkhla)
-    reopen_sheet(sheet=sheet, actor=chair, reason="ทดสอบ")
+    services.reopen_sheet(sheet=sheet, actor=chair, reason="ทดสอบ")
     assert counted_and_score_queries() == (5, 2)  # the reopening is seen at once

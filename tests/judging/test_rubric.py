@@ -8,8 +8,9 @@ from django.utils import translation
 
 from rangwan.core.thai import arabic_digits
 from rangwan.judging.forms import CriterionForm
+from rangwan.judging.queries import check_rubric
 from rangwan.judging.rubric import CriterionRow, rubric_problems, stated_points
-from rangwan.judging.services import check_rubric, save_rubric
+from rangwan.judging.services import save_rubric
 from tests.factories import ProgrammeFactory
 
 HERE = Path(__file__).parent

@@ -8,8 +8,7 @@ import pytest
 
 from rangwan.judging.enums import ConflictKind, SheetStatus
 from rangwan.judging.models import Declaration, Score, ScoreSheet
-from rangwan.judging.queries import counted_sheets, programme_sums, programme_tally
-from rangwan.judging.scoring import scored_criteria
+from rangwan.judging.queries import counted_sheets, programme_sums, programme_tally, scored_criteria
 from rangwan.judging.tally import sums_of, tally
 
 
@@ -48,7 +47,7 @@ def test_the_database_adds_up_exactly_what_the_sheets_hold(awkward):
     codes = [c.code for c in scored_criteria(programme)]
     assert programme_sums(programme, codes) == sums_of(counted_sheets(programme), codes)
 
-    result = programme_tally(programme)
+    result = programme_tally(programme, votes={})
     from_sheets = tally(
         nominations=[mueang.pk, bangkhla.pk], criteria=codes, sheets=counted_sheets(programme)
     )

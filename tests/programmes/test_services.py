@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from rangwan.audit.models import AuditEntry
-from rangwan.judging.services import check_rubric
+from rangwan.judging.queries import check_rubric
 from rangwan.learning.enums import LessonStatus
 from rangwan.learning.models import LessonsLearned
 from rangwan.nominations.enums import NominationStatus

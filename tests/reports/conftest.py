@@ -20,7 +20,7 @@ def scored_programme(demo, users, register, time_at):
     """Four accepted dossiers with varied scores from members 1–6; member 7 declared a
     conflict with บ้านโพธิ์, which the chair upheld. Returns (programme, nominations)."""
     from rangwan.accounts.models import User
-    from rangwan.judging import scoring
+    from rangwan.judging import services as scoring
     from rangwan.nominations import services
     from rangwan.nominations.enums import ScreeningOutcome
 

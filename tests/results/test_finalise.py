@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from rangwan.judging import scoring
+from rangwan.judging import services as judging
 from rangwan.judging.models import Score
 from rangwan.results import services
 from rangwan.results.enums import ResultStatus
@@ -51,7 +51,7 @@ def test_finalising_is_refused_below_quorum_naming_the_dossier(judged_programme)
     programme, (bangkhla, _mueang) = judged_programme
     chair = chair_of(programme)
     sheet = bangkhla.sheets.get(seat__number=6)
-    scoring.reopen_sheet(sheet=sheet, actor=chair, reason="ตรวจทาน")
+    judging.reopen_sheet(sheet=sheet, actor=chair, reason="ตรวจทาน")
     with pytest.raises(ValidationError) as error:
         services.finalise_results(programme=programme, actor=chair)
     assert "บางคล้า มีแบบให้คะแนนที่นับได้ 5 ฉบับ ต้องมีอย่างน้อย 6 ฉบับ" in error.value.messages
@@ -63,14 +63,14 @@ def test_a_tie_needs_the_committees_vote(judged_programme):
     chair = chair_of(programme)
     # Make เมือง level with บางคล้า on everything.
     for sheet in mueang.sheets.all():
-        scoring.reopen_sheet(sheet=sheet, actor=chair, reason="แก้คะแนน")
+        judging.reopen_sheet(sheet=sheet, actor=chair, reason="แก้คะแนน")
         seat = sheet.seat
         marks = {s.criterion_id: (s.points, s.remark) for s in sheet.scores.all()}
         marks[sheet.scores.get(criterion__code="3").criterion_id] = ("35", "แก้แล้ว")
-        saved = scoring.save_sheet(
+        saved = judging.save_sheet(
             sheet=sheet, actor=seat.user, version=sheet.version + 1, scores=marks
         )
-        scoring.submit_sheet(sheet=saved, actor=seat.user, version=saved.version)
+        judging.submit_sheet(sheet=saved, actor=seat.user, version=saved.version)
     with pytest.raises(ValidationError, match="ลงมติ"):
         services.finalise_results(programme=programme, actor=chair)
     services.record_tie_vote(programme=programme, actor=chair, votes={mueang.pk: 5, bangkhla.pk: 4})
@@ -97,7 +97,7 @@ def test_nothing_changes_after_finalising(judged_programme):
     services.finalise_results(programme=programme, actor=chair)
     sheet = bangkhla.sheets.get(seat__number=2)
     with pytest.raises(ValidationError, match="ผลการคัดเลือกเป็นที่สิ้นสุด"):
-        scoring.reopen_sheet(sheet=sheet, actor=chair, reason="ขอแก้")
+        judging.reopen_sheet(sheet=sheet, actor=chair, reason="ขอแก้")
     with pytest.raises(ValidationError):
         services.finalise_results(programme=programme, actor=chair)
 

@@ -3,7 +3,7 @@ import hashlib
 from django.urls import reverse
 
 from rangwan.audit.queries import chain_head
-from rangwan.judging import scoring
+from rangwan.judging import services as judging
 from rangwan.judging.enums import ConflictKind, Ruling
 from rangwan.results import services
 
@@ -33,7 +33,7 @@ def test_final_results_show_ranking_sheets_anonymously_conflicts_and_digest(
     programme, (bangkhla, _mueang) = judged_programme
     chair = programme.seats.get(number=1).user
     seat = programme.seats.get(number=8)
-    declaration = scoring.declare(
+    declaration = judging.declare(
         seat=seat,
         nomination=bangkhla,
         actor=seat.user,
@@ -41,7 +41,7 @@ def test_final_results_show_ranking_sheets_anonymously_conflicts_and_digest(
         kind=ConflictKind.SAME_NETWORK,
         reason="เป็นกรรมการกองทุนเดียวกัน",
     )
-    scoring.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
+    judging.rule_on_conflict(declaration=declaration, actor=chair, ruling=Ruling.UPHELD)
     results = services.finalise_results(programme=programme, actor=chair)
     response = client.get(reverse("results:public", args=[programme.pk]))
     html = response.content.decode()

@@ -16,7 +16,7 @@ from django.db import connection
 from django.urls import reverse
 
 from rangwan.directory.models import Person
-from rangwan.judging import scoring
+from rangwan.judging import services as judging
 from rangwan.judging.models import Declaration, Score
 from rangwan.nominations.models import DossierVersion
 from rangwan.programmes.models import Programme
@@ -144,7 +144,7 @@ def test_provisional_publication_needs_the_quorum_and_no_drafts(judged_programme
     programme, (bangkhla, _mueang) = judged_programme
     chair = programme.seats.get(number=1).user
     for sheet in bangkhla.sheets.filter(seat__number__in=[5, 6]):
-        scoring.reopen_sheet(sheet=sheet, actor=chair, reason="ตรวจทาน")
+        judging.reopen_sheet(sheet=sheet, actor=chair, reason="ตรวจทาน")
     with pytest.raises(Exception) as error:
         services.publish_provisional(programme=programme, actor=chair)
     messages = error.value.messages

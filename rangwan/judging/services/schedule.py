@@ -14,20 +14,19 @@ from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record, snapshot
 from rangwan.judging.models import Meeting, Slot
-from rangwan.nominations.enums import NominationStatus
-
-
-def accepted_in_order(programme) -> list:
-    return list(
-        programme.nominations.filter(status=NominationStatus.ACCEPTED)
-        .select_related("district")
-        .order_by("district__code")
-    )
+from rangwan.judging.queries import accepted_in_order
+from rangwan.programmes.models import Programme
 
 
 @transaction.atomic
 def save_meeting(
-    *, programme, actor, date: dt.date, start_time: dt.time, slot_minutes: int, place: str = ""
+    *,
+    programme: Programme,
+    actor,
+    date: dt.date,
+    start_time: dt.time,
+    slot_minutes: int,
+    place: str = "",
 ) -> Meeting:
     meeting = Meeting.objects.filter(programme=programme).first()
     before = (

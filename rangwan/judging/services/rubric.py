@@ -1,4 +1,5 @@
-"""Writes to rubrics and committee seats."""
+"""Writes to a programme's rubric and judging rules: saving the rubric, copying both to
+another programme."""
 
 from __future__ import annotations
 
@@ -10,33 +11,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rangwan.audit.services import record, snapshot
-from rangwan.judging.models import CommitteeSeat, Criterion, JudgingRules, Rubric
-from rangwan.judging.rubric import CriterionRow, rubric_problems
-
-
-def rubric_rows(rubric: Rubric) -> list[CriterionRow]:
-    criteria = list(rubric.criteria.select_related("parent"))
-    return [
-        CriterionRow(
-            code=c.code,
-            title=c.title_th,
-            description=c.description_th,
-            max_points=c.max_points,
-            parent_code=c.parent.code if c.parent else None,
-        )
-        for c in criteria
-    ]
-
-
-def check_rubric(rubric: Rubric) -> list[str]:
-    """What is off with a stored rubric; judging will not open while this is not empty."""
-    return rubric_problems(rubric.declared_total, rubric_rows(rubric))
+from rangwan.judging.models import Criterion, JudgingRules, Rubric
+from rangwan.programmes.models import Programme
 
 
 @transaction.atomic
 def save_rubric(
     *,
-    programme,
+    programme: Programme,
     declared_total: Decimal,
     criteria: Iterable[dict],
     actor=None,
@@ -104,7 +86,7 @@ def _criteria_data(rubric: Rubric) -> list[dict]:
     ]
 
 
-def copy_rubric(*, source, target, actor=None) -> Rubric | None:
+def copy_rubric(*, source: Programme, target: Programme, actor=None) -> Rubric | None:
     rubric = getattr(source, "rubric", None)
     if rubric is None:
         return None
@@ -127,7 +109,7 @@ RULES_FIELDS = [
 
 
 @transaction.atomic
-def copy_rules(*, source, target, actor=None) -> JudgingRules | None:
+def copy_rules(*, source: Programme, target: Programme, actor=None) -> JudgingRules | None:
     """The judging rules the secretariat set for `source`, for `target` too. Nothing
     when none were set: both then judge by the defaults, and no row is needed."""
     rules = JudgingRules.objects.filter(programme=source).first()
@@ -146,40 +128,3 @@ def copy_rules(*, source, target, actor=None) -> JudgingRules | None:
         after=snapshot(copy, fields=RULES_FIELDS),
     )
     return copy
-
-
-def copy_committee(*, source, target) -> list[CommitteeSeat]:
-    return CommitteeSeat.objects.bulk_create(
-        CommitteeSeat(
-            programme=target,
-            number=seat.number,
-            post_th=seat.post_th,
-            post_en=seat.post_en,
-            role=seat.role,
-            holder_name=seat.holder_name,
-            user=seat.user,
-        )
-        for seat in source.seats.all()
-    )
-
-
-@transaction.atomic
-def add_seat(*, programme, actor, **fields) -> CommitteeSeat:
-    """A new seat at the end of the committee."""
-    last = programme.seats.order_by("-number").values_list("number", flat=True).first() or 0
-    seat = CommitteeSeat(programme=programme, number=last + 1, **fields)
-    seat.full_clean()
-    seat.save()
-    record(actor=actor, action="seat.add", obj=seat, after=snapshot(seat))
-    return seat
-
-
-@transaction.atomic
-def update_seat(*, seat: CommitteeSeat, actor, **changes) -> CommitteeSeat:
-    before = snapshot(seat)
-    for field, value in changes.items():
-        setattr(seat, field, value)
-    seat.full_clean()
-    seat.save()
-    record(actor=actor, action="seat.update", obj=seat, before=before, after=snapshot(seat))
-    return seat
