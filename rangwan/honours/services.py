@@ -15,6 +15,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from rangwan.audit.services import record
 from rangwan.core.thai import thai_digits
@@ -248,8 +249,6 @@ def _give_up_stale_batches(programme) -> None:
 
 
 def _enqueue(batch_pk: int) -> None:
-    from rangwan.honours.tasks import generate_certificate_batch
-
     try:
         result = generate_certificate_batch.enqueue(batch_pk)
     except Exception as error:
@@ -327,3 +326,10 @@ def run_certificate_batch(batch_pk: int) -> dict[str, Any]:
         after={"total": batch.total, "file": batch.file.name},
     )
     return {"total": batch.total, "file": batch.file.name}
+
+
+@task()
+def generate_certificate_batch(batch_pk: int) -> dict:
+    """Background work, run by `manage.py db_worker` (django-tasks, database backend):
+    issue and render every certificate of a programme into one zip."""
+    return run_certificate_batch(batch_pk)

@@ -16,13 +16,12 @@ from rangwan.accounts.rules import (
     is_secretariat,
     is_viewer,
 )
+from rangwan.learning.queries import winning_district_id
 from rangwan.programmes.rules import district_takes_part
 
 
 @rules.predicate
 def is_winning_district(user, programme) -> bool:
-    from rangwan.learning.queries import winning_district_id
-
     if programme is None or not user.district_id:
         return False
     return winning_district_id(programme) == user.district_id

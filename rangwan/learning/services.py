@@ -20,6 +20,7 @@ from rangwan.learning.enums import LessonStatus
 from rangwan.learning.models import SECTIONS, LessonPhoto, LessonsLearned
 from rangwan.learning.queries import final_winner, missing_sections
 from rangwan.nominations.enums import EvidenceKind, EvidenceSection
+from rangwan.nominations.models import evidence_storage
 from rangwan.nominations.uploads import clean_upload
 
 TEXT_FIELDS = ("title", *(name for name, _heading in SECTIONS))
@@ -144,8 +145,6 @@ def _suffix(name: str) -> str:
 
 
 def _delete_after_rollback(names: list[str]) -> None:
-    from rangwan.nominations.models import evidence_storage
-
     for name in names:
         if name:
             evidence_storage().delete(name)

@@ -15,6 +15,7 @@ from rangwan.audit.services import record, snapshot
 from rangwan.core.thai import BE_OFFSET, thai_digits
 from rangwan.programmes.enums import StepStatus
 from rangwan.programmes.models import DATE_FIELDS, Programme, WorkPlanStep
+from rangwan.programmes.signals import programme_copied
 
 
 @transaction.atomic
@@ -134,8 +135,6 @@ def copy_programme_to_next_year(
     """A new programme a year on (or in `fiscal_year`, when a year or more was skipped):
     dates moved as many years, the same districts, eligibility, work plan (reset to not
     started), rubric, judging rules and committee seats; no nominations."""
-    from rangwan.judging.services import copy_committee, copy_rubric, copy_rules
-
     year = programme.fiscal_year
     new_year = year + 1 if fiscal_year is None else fiscal_year
     if new_year <= year:
@@ -181,9 +180,7 @@ def copy_programme_to_next_year(
         )
         for step in programme.steps.all()
     )
-    copy_rubric(source=programme, target=copy, actor=actor)
-    copy_committee(source=programme, target=copy)
-    copy_rules(source=programme, target=copy, actor=actor)
+    programme_copied.send(sender=Programme, source=programme, target=copy, actor=actor)
     record(
         actor=actor,
         action="programme.copy",
