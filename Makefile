@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 # judged: the 2568 programme played through judging (results final); open: before any nomination
 DEMO ?= judged
 
-.PHONY: install run test lint format messages clean
+.PHONY: install run test lint format messages bench-smoke clean
 
 install: $(VENV)/.installed
 
@@ -34,6 +34,10 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Every benchmark at a small N (CI runs it with --pg); real figures in docs/PERFORMANCE.md.
+bench-smoke: install
+	bash bench/smoke.sh
 
 # Refresh the catalogues from the code, then compile them (needs GNU gettext).
 messages: install

@@ -70,13 +70,15 @@ def generate(n: int = 880, seed: int = 2568, *, judging: str = "final"):
     from rangwan.programmes.models import Programme
     from rangwan.results import services as results
     from rangwan.results.live import live_tally
-    from rangwan.seed import demo, demo_judged
+    from rangwan.seed import chachoengsao, demo, demo_judged
 
     rng = random.Random(seed)
     rows = _districts(n)
     # One real hash shared by every account (one Argon2 hash a user takes minutes at N = 880).
     password = make_password(demo.DEMO_PASSWORD)
     with (
+        # Both: load_reference_data creates the districts, load_demo their accounts.
+        mock.patch.object(chachoengsao, "DISTRICTS", rows),
         mock.patch.object(demo, "DISTRICTS", rows),
         mock.patch.object(
             User, "set_password", lambda self, raw: setattr(self, "password", password)
